@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// Runs the built CLI (out/main/cli.js). On first use after `npm install` it builds the app once.
+const { existsSync } = require('node:fs')
+const { join } = require('node:path')
+const { spawnSync } = require('node:child_process')
+const root = join(__dirname, '..')
+const entry = join(root, 'out', 'main', 'cli.js')
+if (!existsSync(entry)) {
+  process.stderr.write('inkprint: building the app once (npm run build)…\n')
+  const r = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  if (r.status !== 0 || !existsSync(entry)) {
+    process.stderr.write('inkprint: the build failed. Run `npm run build` in the Inkprint folder to see why.\n')
+    process.exit(2)
+  }
+}
+require(entry)

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The project's one test command (npm test): static checks, build, unit + component tests, end-to-end tests,
+# then one closing line "N passed, N failed, N skipped" that counts every test of both runners.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+step() { echo "::: $1 ($(date +%T))"; }
+rm -rf reports && mkdir -p reports   # not test-results/: Playwright wipes its outputDir at start
+fail=0
+step "lint";      npx eslint . && npx prettier --check . >/dev/null || { echo "lint failed (npm run format fixes formatting)"; fail=1; }
+step "typecheck"; npm run -s typecheck || fail=1
+step "build";     npx electron-vite build >reports/build.log 2>&1 || { cat reports/build.log; fail=1; }
+step "vitest";    npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+step "playwright"; PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright.json npx playwright test --reporter=list,json
+node scripts/ci-summary.mjs || fail=1
+exit $fail

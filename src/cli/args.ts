@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util'
+import type { OperatingPointName } from '../shared/api'
+
+export type OutputFormat = 'jsonl' | 'json' | 'csv'
+
+export interface CheckCommand {
+  command: 'check'
+  paths: string[]
+  format: OutputFormat
+  out: string | null
+  includeText: boolean
+  operatingPoint: OperatingPointName
+  profiles: string[]
+  workers: number
+  results: string | null
+  resume: boolean
+  timeoutMs: number
+}
+
+export type ParsedArgs = CheckCommand | { command: 'help' } | { command: 'version' }
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: inkprint check PATH... [options]
+
+Checks documents (PDF, DOCX, ODT, RTF, TXT, Markdown) and folders (recursively) for signs of AI authorship.
+Everything runs on this computer; nothing is uploaded.
+
+Options:
+  --format jsonl|json|csv   output format (default jsonl: one JSON object per document)
+  --out FILE                write to FILE instead of standard output
+  --include-text            include each document's extracted text
+  --operating-point NAME    strict | balanced | sensitive (default balanced: about 1% of human essays flagged)
+  --profile FILE            also test this watermark profile (JSON), e.g. your school's own model key
+  --workers N               files checked in parallel (default: 2; 0 checks in this process)
+  --results FILE            append each result to FILE as it finishes (JSON Lines, flushed to disk)
+  --resume                  with --results: skip files already checked there (matched by content hash)
+  --timeout SECONDS         give up on one file after this long (default 60)
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit status: 0 when every file was checked, 1 when some files could not be, 2 on usage errors.`
+
+const FORMATS: readonly OutputFormat[] = ['jsonl', 'json', 'csv']
+const OPERATING_POINTS: readonly OperatingPointName[] = ['strict', 'balanced', 'sensitive']
+
+export function parseCliArgs(argv: string[]): ParsedArgs {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'jsonl' },
+        out: { type: 'string' },
+        'include-text': { type: 'boolean', default: false },
+        'operating-point': { type: 'string', default: 'balanced' },
+        profile: { type: 'string', multiple: true, default: [] },
+        workers: { type: 'string', default: '2' },
+        results: { type: 'string' },
+        resume: { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '60' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false }
+      }
+    })
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err))
+  }
+  const { values, positionals } = parsed
+  if (values.help) return { command: 'help' }
+  if (values.version) return { command: 'version' }
+  const [command, ...paths] = positionals
+  if (command === undefined) return { command: 'help' }
+  if (command !== 'check') throw new UsageError(`Unknown command "${command}".`)
+  if (paths.length === 0) throw new UsageError('Name at least one file or folder to check.')
+  const format = values.format as OutputFormat
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`)
+  const operatingPoint = values['operating-point'] as OperatingPointName
+  if (!OPERATING_POINTS.includes(operatingPoint))
+    throw new UsageError(`--operating-point must be one of ${OPERATING_POINTS.join(', ')}.`)
+  const workers = Number(values.workers)
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError('--workers must be 0–64.')
+  const timeout = Number(values.timeout)
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError('--timeout must be a positive number of seconds.')
+  if (values.resume && !values.results) throw new UsageError('--resume needs --results FILE.')
+  return {
+    command: 'check',
+    paths,
+    format,
+    out: values.out ?? null,
+    includeText: values['include-text'],
+    operatingPoint,
+    profiles: values.profile,
+    workers,
+    results: values.results ?? null,
+    resume: values.resume,
+    timeoutMs: timeout * 1000
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * `inkprint` command line: the same pipeline as the app, for a folder, a class or a whole archive.
+ */
+import { createWriteStream, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { RESULT_SCHEMA_VERSION, type DocumentResult } from '../shared/types'
+import { InProcessEngine } from '../pipeline/batch/in-process-engine'
+import { WorkerEngine } from '../pipeline/batch/worker-engine'
+import type { CheckEngine } from '../pipeline/batch/engine'
+import { runBatch } from '../pipeline/batch/runner'
+import { loadCheckContext } from '../pipeline/context'
+import { ResultsStore } from '../pipeline/results-store'
+import { INKPRINT_VERSION } from '../pipeline/version'
+import { parseCliArgs, UsageError, USAGE, type CheckCommand } from './args'
+import { CSV_HEADER, csvRow } from './csv'
+
+async function main(argv: string[]): Promise<number> {
+  let args
+  try {
+    args = parseCliArgs(argv)
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err
+    process.stderr.write(`inkprint: ${err.message}\n\n${USAGE}\n`)
+    return 2
+  }
+  if (args.command === 'help') {
+    process.stdout.write(USAGE + '\n')
+    return 0
+  }
+  if (args.command === 'version') {
+    process.stdout.write(INKPRINT_VERSION + '\n')
+    return 0
+  }
+  return check(args)
+}
+
+function makeEngine(args: CheckCommand): CheckEngine {
+  const script = join(__dirname, 'check-worker.js')
+  if (args.workers > 0 && existsSync(script)) {
+    return new WorkerEngine({ script, workers: args.workers, timeoutMs: args.timeoutMs, maxHeapMb: 1024 })
+  }
+  return new InProcessEngine(() => loadCheckContext())
+}
+
+function sha256File(path: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const hash = createHash('sha256')
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', () => resolve(null))
+  })
+}
+
+async function check(args: CheckCommand): Promise<number> {
+  const out = args.out ? createWriteStream(args.out) : process.stdout
+  const write = (s: string): void => void out.write(s)
+  const store = args.results ? new ResultsStore(args.results) : null
+  const finished = args.resume && store ? await store.finishedByHash() : new Map<string, DocumentResult>()
+  const engine = makeEngine(args)
+  const collected: DocumentResult[] = []
+  let failed = 0
+  let reusedCount = 0
+
+  if (args.format === 'csv') write(CSV_HEADER + '\r\n')
+  const summary = await runBatch({
+    batchId: 'cli',
+    paths: args.paths,
+    options: { operatingPoint: args.operatingPoint, profiles: [], includeText: args.includeText },
+    engine,
+    reuse: finished.size
+      ? async (path) => {
+          const hash = await sha256File(path)
+          const prior = hash ? finished.get(hash) : undefined
+          if (prior) reusedCount++
+          return prior ? { ...prior, path } : null
+        }
+      : undefined,
+    onEvent: (event) => {
+      if (event.type !== 'file-done') return
+      const r = event.result
+      if (r.error) failed++
+      if (store) void store.append(r)
+      if (args.format === 'jsonl') write(JSON.stringify(r) + '\n')
+      else if (args.format === 'csv') write(csvRow(r) + '\r\n')
+      else collected.push(r)
+    }
+  })
+  await engine.close()
+  if (args.format === 'json') {
+    const payload = { schemaVersion: RESULT_SCHEMA_VERSION, inkprintVersion: INKPRINT_VERSION, results: collected }
+    write(JSON.stringify(payload, null, 2) + '\n')
+  }
+  if (out !== process.stdout) await new Promise<void>((resolve) => out.end(resolve))
+
+  const parts = [`${summary.done} checked`, `${failed} failed`]
+  if (reusedCount) parts.push(`${reusedCount} reused from ${args.results}`)
+  if (summary.skipped.length) parts.push(`${summary.skipped.length} skipped (not a supported document type)`)
+  process.stderr.write(`inkprint: ${parts.join(', ')} in ${(summary.elapsedMs / 1000).toFixed(1)} s\n`)
+  return failed > 0 ? 1 : 0
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (err: unknown) => {
+    process.stderr.write(`inkprint: internal error: ${err instanceof Error ? err.stack : String(err)}\n`)
+    process.exitCode = 1
+  }
+)

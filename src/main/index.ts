@@ -1,0 +1,97 @@
+/**
+ * Electron shell: lifecycle, one secure window, the IPC handler table, dialogs. Logic lives elsewhere.
+ */
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { API_CHANNELS, EVENT_CHANNEL, type ApiHandlers, type BatchEvent } from '../shared/api'
+import { WorkerEngine } from '../pipeline/batch/worker-engine'
+import { createHandlers } from './handlers'
+import { CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedRequest, secureWebPreferences } from './security'
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const appUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
+let mainWindow: BrowserWindow | null = null
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 840,
+    minWidth: 760,
+    minHeight: 520,
+    show: false,
+    title: 'Inkprint',
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'))
+  })
+  win.once('ready-to-show', () => win.show())
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, appUrl)) event.preventDefault()
+  })
+  win.webContents.on('will-redirect', (event) => event.preventDefault())
+  void win.loadURL(appUrl)
+  return win
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, devServerUrl) }))
+  ses.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  )
+}
+
+function registerHandlers(handlers: ApiHandlers): void {
+  for (const channel of API_CHANNELS) {
+    ipcMain.handle(channel, async (event, arg: unknown) => {
+      // Only our own window's top frame may call in.
+      if (!mainWindow || event.sender !== mainWindow.webContents || event.senderFrame !== mainWindow.webContents.mainFrame) {
+        return { ok: false, error: { code: 'invalid-request', message: 'Unknown sender.' } }
+      }
+      const handler = handlers[channel] as (a: unknown) => Promise<unknown>
+      return handler(arg)
+    })
+  }
+}
+
+app.enableSandbox()
+app.whenReady().then(() => {
+  lockDownSession()
+  const engine = new WorkerEngine({
+    script: join(__dirname, 'check-worker.js'),
+    workers: 2,
+    timeoutMs: 60_000,
+    maxHeapMb: 1024
+  })
+  const emit = (event: BatchEvent): void => mainWindow?.webContents.send(EVENT_CHANNEL, event)
+  const pick = async (properties: ('openFile' | 'openDirectory' | 'multiSelections')[]): Promise<string[]> => {
+    if (!mainWindow) return []
+    const res = await dialog.showOpenDialog(mainWindow, {
+      properties,
+      filters: properties.includes('openFile')
+        ? [{ name: 'Documents', extensions: ['pdf', 'docx', 'odt', 'rtf', 'txt', 'md', 'markdown'] }]
+        : undefined
+    })
+    return res.canceled ? [] : res.filePaths
+  }
+  registerHandlers(
+    createHandlers({
+      emit,
+      engine,
+      storeDir: join(app.getPath('userData'), 'results'),
+      pickFiles: () => pick(['openFile', 'multiSelections']),
+      pickFolder: () => pick(['openDirectory', 'multiSelections'])
+    })
+  )
+  mainWindow = createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+  })
+  app.on('before-quit', () => void engine.close())
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})

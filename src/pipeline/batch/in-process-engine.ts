@@ -1,0 +1,27 @@
+import type { DocumentResult } from '../../shared/types'
+import { checkFile, type CheckContext } from '../check'
+import { errorFor, errorResult } from '../result'
+import type { CheckEngine, PortableCheckOptions } from './engine'
+
+/**
+ * Checks files on this thread. Used by tests, by the CLI with --workers 0 and by the test bridge; the desktop
+ * app and the CLI default to the worker-thread engine so a slow file never blocks the event loop.
+ */
+export class InProcessEngine implements CheckEngine {
+  readonly slots = 1
+  constructor(private readonly context: () => Promise<CheckContext>) {}
+
+  async check(path: string, options: PortableCheckOptions, signal: AbortSignal): Promise<DocumentResult> {
+    try {
+      return await checkFile(path, await this.context(), { ...options, signal })
+    } catch (err) {
+      return errorResult(path, errorFor('internal', `Inkprint failed on this file: ${describe(err)}`))
+    }
+  }
+
+  async close(): Promise<void> {}
+}
+
+export function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}

@@ -1,0 +1,107 @@
+import { Worker } from 'node:worker_threads'
+import type { DocumentResult } from '../../shared/types'
+import { errorFor, errorResult } from '../result'
+import type { CheckEngine, PortableCheckOptions } from './engine'
+import type { WorkerRequest } from './check-worker'
+
+interface Slot {
+  worker: Worker
+  busy: boolean
+}
+
+export interface WorkerEngineOptions {
+  /** Path of the built check-worker.js. */
+  script: string
+  workers: number
+  /** A file that takes longer is reported as 'timeout' and its worker is replaced. */
+  timeoutMs: number
+  /** Heap cap per worker; a file that needs more is reported, not fatal to the batch. */
+  maxHeapMb: number
+}
+
+/** A pool of worker threads, each with its own models; one file per worker at a time. */
+export class WorkerEngine implements CheckEngine {
+  readonly slots: number
+  private readonly pool: Slot[] = []
+  private nextId = 1
+
+  constructor(private readonly opts: WorkerEngineOptions) {
+    this.slots = Math.max(1, opts.workers)
+  }
+
+  private spawn(): Worker {
+    return new Worker(this.opts.script, {
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb }
+    })
+  }
+
+  private acquire(): Slot {
+    let slot = this.pool.find((s) => !s.busy)
+    if (!slot) {
+      slot = { worker: this.spawn(), busy: false }
+      this.pool.push(slot)
+    }
+    slot.busy = true
+    return slot
+  }
+
+  check(path: string, options: PortableCheckOptions, signal: AbortSignal): Promise<DocumentResult> {
+    const slot = this.acquire()
+    const id = this.nextId++
+    return new Promise<DocumentResult>((resolve) => {
+      let settled = false
+      const finish = (result: DocumentResult, replaceWorker: boolean): void => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        signal.removeEventListener('abort', onAbort)
+        slot.worker.off('message', onMessage)
+        slot.worker.off('error', onError)
+        slot.worker.off('exit', onExit)
+        if (replaceWorker) {
+          void slot.worker.terminate()
+          slot.worker = this.spawn()
+        }
+        slot.busy = false
+        resolve(result)
+      }
+      const onMessage = (msg: { id: number; result: DocumentResult }): void => {
+        if (msg.id === id) finish(msg.result, false)
+      }
+      const onError = (err: Error): void =>
+        finish(errorResult(path, errorFor(tooBig(err) ? 'too-complex' : 'internal', failureMessage(err))), true)
+      const onExit = (): void =>
+        finish(errorResult(path, errorFor('internal', 'The checker stopped unexpectedly on this file.')), true)
+      const onAbort = (): void =>
+        finish(errorResult(path, errorFor('cancelled', 'The check was cancelled before this file finished.')), true)
+      const timer = setTimeout(() => {
+        const seconds = Math.round(this.opts.timeoutMs / 1000)
+        finish(
+          errorResult(path, errorFor('timeout', `This file took longer than ${seconds} s to read and was skipped.`)),
+          true
+        )
+      }, this.opts.timeoutMs)
+      slot.worker.on('message', onMessage)
+      slot.worker.once('error', onError)
+      slot.worker.once('exit', onExit)
+      signal.addEventListener('abort', onAbort, { once: true })
+      const req: WorkerRequest = { id, path, options }
+      slot.worker.postMessage(req)
+    })
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.pool.map((s) => s.worker.terminate()))
+    this.pool.length = 0
+  }
+}
+
+function tooBig(err: Error): boolean {
+  return (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+}
+
+function failureMessage(err: Error): string {
+  return tooBig(err)
+    ? 'This file needs more memory than Inkprint allows for one document and was skipped.'
+    : `Inkprint failed on this file: ${err.message}`
+}

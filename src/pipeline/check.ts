@@ -1,0 +1,91 @@
+import type { CheckOptions } from '../shared/api'
+import type { DocumentResult } from '../shared/types'
+import { segmentPassages, type PassageOptions } from '../engine/text'
+import { runWatermarkChecks, type TokenizerRegistry, type WatermarkProfile } from '../engine/watermark'
+import { findFingerprints } from '../engine/fingerprints'
+import { extractFile } from './extract'
+import type { Detector } from './detector'
+import { emptyResult, errorResult } from './result'
+
+/** Everything a check needs that is loaded once per process, not per document. */
+export interface CheckContext {
+  detector: Detector | null
+  profiles: WatermarkProfile[]
+  tokenizers: TokenizerRegistry | null
+}
+
+export interface CheckFileOptions extends CheckOptions {
+  includeText: boolean
+  passages?: Partial<PassageOptions>
+  maxBytes?: number
+  signal?: AbortSignal
+}
+
+/** Fewer words than this and no score means anything; the detector may raise it from its card. */
+export const MIN_DOCUMENT_WORDS = 50
+
+const since = (t0: number): number => Math.round((performance.now() - t0) * 100) / 100
+
+/** The whole flow for one file: read → extract → passages → detector → watermarks → fingerprints. */
+export async function checkFile(path: string, ctx: CheckContext, options: CheckFileOptions): Promise<DocumentResult> {
+  const t0 = performance.now()
+  const timings: Record<string, number> = {}
+  const extracted = await extractFile(path, { maxBytes: options.maxBytes, signal: options.signal })
+  timings.extract = since(t0)
+  if (!extracted.ok) {
+    return {
+      ...errorResult(path, extracted.error),
+      sizeBytes: extracted.sizeBytes,
+      sha256: extracted.sha256,
+      timingsMs: { ...timings, total: since(t0) }
+    }
+  }
+  const { doc } = extracted
+  const passages = segmentPassages(doc.text, doc.paragraphs, options.passages)
+  const words = passages.reduce((n, p) => n + p.words, 0)
+  const result: DocumentResult = {
+    ...emptyResult(path),
+    sizeBytes: extracted.sizeBytes,
+    sha256: extracted.sha256,
+    format: doc.format,
+    words,
+    pageCount: doc.pageCount,
+    warnings: [...doc.warnings],
+    metadata: doc.metadata,
+    passages,
+    text: options.includeText ? doc.text : undefined
+  }
+
+  if (ctx.detector) {
+    const t = performance.now()
+    const scored = await ctx.detector.scoreDocument(doc.text, passages, { operatingPoint: options.operatingPoint })
+    result.passages = passages.map((p, i) => ({ ...p, score: scored.passages[i] }))
+    result.detector = scored.summary
+    if (scored.summary.verdict === 'too-short') result.status = 'too-short'
+    if (scored.summary.verdict === 'unsupported-language') {
+      result.status = 'unsupported'
+      result.warnings.push({
+        code: 'non-english',
+        message: 'This text does not look like English. Inkprint’s detector is trained on English only, so it is not scored.'
+      })
+    }
+    timings.detector = since(t)
+  } else if (words < MIN_DOCUMENT_WORDS) {
+    result.status = 'too-short'
+  }
+
+  if (ctx.tokenizers && ctx.profiles.length > 0) {
+    const t = performance.now()
+    const wanted = options.profiles && options.profiles.length > 0 ? new Set(options.profiles) : null
+    const profiles = wanted ? ctx.profiles.filter((p) => wanted.has(p.id)) : ctx.profiles
+    result.watermarks = runWatermarkChecks(doc.text, profiles, ctx.tokenizers)
+    timings.watermark = since(t)
+  }
+
+  const tf = performance.now()
+  result.fingerprints = findFingerprints(doc.text, doc.metadata, { format: doc.format })
+  timings.fingerprint = since(tf)
+  timings.total = since(t0)
+  result.timingsMs = timings
+  return result
+}

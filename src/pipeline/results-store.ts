@@ -1,0 +1,63 @@
+import { createReadStream } from 'node:fs'
+import { mkdir, open, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { DocumentResult } from '../shared/types'
+import { RESULT_SCHEMA_VERSION } from '../shared/types'
+
+/**
+ * An append-only JSON Lines file of results. Each result is written and fsynced as it finishes, so killing
+ * the process loses at most the documents still in flight. A torn last line (crash mid-write) is ignored on read.
+ */
+export class ResultsStore {
+  constructor(readonly file: string) {}
+
+  async append(result: DocumentResult): Promise<void> {
+    await mkdir(dirname(this.file), { recursive: true })
+    const handle = await open(this.file, 'a')
+    try {
+      await handle.write(JSON.stringify(result) + '\n')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  }
+
+  /** All readable results in file order; a later result for the same path replaces an earlier one. */
+  async readAll(): Promise<DocumentResult[]> {
+    const byPath = new Map<string, DocumentResult>()
+    for await (const result of this.lines()) byPath.set(result.path, result)
+    return [...byPath.values()]
+  }
+
+  /** Finished results keyed by the file's content hash, for resuming without re-checking. */
+  async finishedByHash(): Promise<Map<string, DocumentResult>> {
+    const map = new Map<string, DocumentResult>()
+    for await (const result of this.lines()) {
+      if (result.sha256 && result.status !== 'error') map.set(result.sha256, result)
+    }
+    return map
+  }
+
+  async clear(): Promise<void> {
+    await rm(this.file, { force: true })
+  }
+
+  private async *lines(): AsyncGenerator<DocumentResult> {
+    const stream = createReadStream(this.file, { encoding: 'utf8' })
+    const ready = await new Promise<boolean>((resolve) => {
+      stream.once('open', () => resolve(true))
+      stream.once('error', () => resolve(false))
+    })
+    if (!ready) return
+    for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+      if (!line.trim()) continue
+      try {
+        const parsed = JSON.parse(line) as DocumentResult
+        if (parsed.schemaVersion === RESULT_SCHEMA_VERSION) yield parsed
+      } catch {
+        // A line torn by a crash mid-write: the document is simply checked again.
+      }
+    }
+  }
+}

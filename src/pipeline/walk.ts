@@ -1,0 +1,80 @@
+import { lstat, readdir, realpath, stat } from 'node:fs/promises'
+import { extname, join, resolve } from 'node:path'
+
+/** Extensions Inkprint reads. Inside folders, other files are counted as skipped, not reported one by one. */
+export const SUPPORTED_EXTENSIONS = ['.pdf', '.docx', '.odt', '.rtf', '.txt', '.md', '.markdown'] as const
+
+export interface WalkResult {
+  /** Files to check, in a stable order: explicit files first as given, then each folder's files sorted. */
+  files: string[]
+  /** Files found in folders that Inkprint does not read (images, spreadsheets…). */
+  skipped: string[]
+  /** Inputs that could not be walked at all (missing, unreadable); reported by the checker as errors. */
+  missing: string[]
+}
+
+export interface WalkOptions {
+  /** Safety cap for archive-sized folders. */
+  maxFiles?: number
+  maxDepth?: number
+}
+
+const isSupported = (path: string): boolean =>
+  (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())
+
+/**
+ * Expands files and folders (recursively) into the list of documents to check.
+ * Symlinked folders are followed once: a loop, or two links to the same folder, never repeats a file.
+ * Hidden entries (".git", "~$lock.docx" Office lock files, macOS "._" forks) are ignored inside folders.
+ */
+export async function walkInputs(inputs: string[], options: WalkOptions = {}): Promise<WalkResult> {
+  const maxFiles = options.maxFiles ?? 100_000
+  const maxDepth = options.maxDepth ?? 32
+  const result: WalkResult = { files: [], skipped: [], missing: [] }
+  const seenDirs = new Set<string>()
+  const seenFiles = new Set<string>()
+
+  const addFile = async (path: string, explicit: boolean): Promise<void> => {
+    const real = await realpath(path).catch(() => path)
+    if (seenFiles.has(real) || result.files.length >= maxFiles) return
+    if (!explicit && !isSupported(path)) {
+      result.skipped.push(path)
+      return
+    }
+    seenFiles.add(real)
+    result.files.push(path)
+  }
+
+  const walkDir = async (dir: string, depth: number): Promise<void> => {
+    const real = await realpath(dir).catch(() => null)
+    if (real === null || seenDirs.has(real) || depth > maxDepth) return
+    seenDirs.add(real)
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => null)
+    if (entries === null) {
+      result.missing.push(dir)
+      return
+    }
+    const names = entries.map((e) => e.name).sort((a, b) => a.localeCompare(b, 'en'))
+    for (const name of names) {
+      if (name.startsWith('.') || name.startsWith('~$')) continue
+      const path = join(dir, name)
+      const info = await stat(path).catch(() => null) // follows links; a dangling link is skipped
+      if (info === null) continue
+      if (info.isDirectory()) await walkDir(path, depth + 1)
+      else if (info.isFile()) await addFile(path, false)
+    }
+  }
+
+  for (const input of inputs) {
+    const path = resolve(input)
+    const info = await stat(path).catch(() => null)
+    if (info === null) {
+      // Keep it: the checker reports a dangling link or a vanished file as a per-file error.
+      const link = await lstat(path).catch(() => null)
+      if (link !== null) result.files.push(path)
+      else result.missing.push(path)
+    } else if (info.isDirectory()) await walkDir(path, 0)
+    else await addFile(path, true)
+  }
+  return result
+}
