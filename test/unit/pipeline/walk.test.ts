@@ -10,7 +10,14 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'inkprint-walk-'))
   await mkdir(join(root, 'class/sub'), { recursive: true })
   await mkdir(join(root, 'class/.git'), { recursive: true })
-  for (const name of ['b.docx', 'a.pdf', 'notes.xlsx', '~$lock.docx', 'Zoë Ünïcode – essay.txt', 'new\nline.md'])
+  for (const name of [
+    'b.docx',
+    'a.pdf',
+    'notes.xlsx',
+    '~$lock.docx',
+    'Zoë Ünïcode – essay.txt',
+    'new\nline.md'
+  ])
     await writeFile(join(root, 'class', name), 'x')
   await writeFile(join(root, 'class/sub/c.odt'), 'x')
   await writeFile(join(root, 'class/.git/d.txt'), 'x')

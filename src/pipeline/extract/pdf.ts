@@ -1,0 +1,157 @@
+/**
+ * PDF text through pdfjs-dist (legacy build, loaded once per process: the first import costs ~300 ms).
+ * pdfjs stays an external dependency: bundling it breaks its fake-worker import of pdf.worker.mjs.
+ * Geometry → paragraphs is in pdfLayout.ts; this file handles loading, errors, metadata and scans.
+ */
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import type { DocWarning } from '../../shared/types'
+import { dropEmpty } from './docxMeta'
+import { pdfDateToIso } from './dates'
+import { failure, throwIfAborted } from './errors'
+import {
+  buildLines,
+  buildParagraphs,
+  removeRunningLines,
+  type PdfLine,
+  type PositionedItem
+} from './pdfLayout'
+import type { FormatExtraction } from './types'
+import { docWarnings } from './warnings'
+
+type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+
+// Memoised on purpose: the import is slow and the module itself is stateless for our use.
+let pdfjsModule: Promise<PdfjsModule> | null = null
+
+export function loadPdfjs(): Promise<PdfjsModule> {
+  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs').catch((error: unknown) => {
+    pdfjsModule = null // let a later call retry rather than cache the failure
+    throw error
+  })
+  return pdfjsModule
+}
+
+function pdfjsAssetDirs(): { standardFontDataUrl: string; cMapUrl: string } {
+  const root = dirname(createRequire(__filename).resolve('pdfjs-dist/package.json'))
+  // Plain filesystem paths with a trailing slash: pdfjs in Node cannot fetch file:// URLs.
+  return { standardFontDataUrl: join(root, 'standard_fonts') + '/', cMapUrl: join(root, 'cmaps') + '/' }
+}
+
+/** Fewer letters than this on a page counts as "no text layer" (stray OCR specks, a lone page number). */
+const MIN_PAGE_CHARACTERS = 3
+
+export async function extractPdf(buf: Uint8Array, signal?: AbortSignal): Promise<FormatExtraction> {
+  const pdfjs = await loadPdfjs()
+  throwIfAborted(signal, 'pdf')
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(buf), // a copy: pdfjs may transfer (detach) the buffer it is given
+    ...pdfjsAssetDirs(),
+    cMapPacked: true,
+    useSystemFonts: false,
+    disableFontFace: true,
+    isEvalSupported: false,
+    verbosity: 0
+  })
+  const onAbort = (): void => void task.destroy()
+  signal?.addEventListener('abort', onAbort)
+  let doc: Awaited<typeof task.promise>
+  try {
+    doc = await task.promise
+  } catch (error) {
+    signal?.removeEventListener('abort', onAbort)
+    throwIfAborted(signal, 'pdf')
+    const name = error instanceof Error ? error.name : ''
+    throw failure(name === 'PasswordException' ? 'encrypted' : 'corrupt', 'pdf')
+  }
+  try {
+    const pages: PdfLine[][] = []
+    const emptyPages: number[] = []
+    for (let n = 1; n <= doc.numPages; n++) {
+      throwIfAborted(signal, 'pdf')
+      const page = await doc.getPage(n)
+      const content = await page.getTextContent()
+      const items: PositionedItem[] = []
+      for (const item of content.items) {
+        if (!('str' in item)) continue
+        const [, , c = 0, d = 0, x = 0, y = 0] = item.transform as number[]
+        items.push({ str: item.str, x, y, width: item.width, height: item.height || Math.hypot(c, d) })
+      }
+      const lines = buildLines(items, n)
+      if (
+        lines.reduce((sum, l) => sum + (l.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0) < MIN_PAGE_CHARACTERS
+      ) {
+        emptyPages.push(n)
+      }
+      pages.push(lines)
+      page.cleanup()
+    }
+    // Only pages that paint an image count as scanned; a blank page (say, a trailing one) is just blank.
+    const imagePages = await pagesWithImages(doc, pdfjs, emptyPages)
+    if (doc.numPages > 0 && emptyPages.length === doc.numPages) {
+      throw failure(imagePages.length > 0 ? 'scanned' : 'empty', 'pdf')
+    }
+    const running = removeRunningLines(pages)
+    const layout = buildParagraphs(running.pages)
+    const warnings: DocWarning[] = []
+    if (running.removed > 0) warnings.push(docWarnings.headersRemoved(running.removed))
+    if (layout.hyphenationsJoined > 0) warnings.push(docWarnings.hyphenationJoined(layout.hyphenationsJoined))
+    if (imagePages.length > 0) warnings.push(docWarnings.pagesWithoutText(imagePages))
+    if (!hasEofMarker(buf)) warnings.push(docWarnings.truncated('PDF'))
+    const { info } = await doc.getMetadata()
+    return {
+      blocks: layout.blocks,
+      pageCount: doc.numPages,
+      metadata: pdfMetadata(info, doc.numPages),
+      warnings
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort)
+    await doc.destroy()
+  }
+}
+
+/** Which of these text-less pages paint an image (scanned), checking at most the first 10. */
+async function pagesWithImages(
+  doc: { getPage(n: number): Promise<{ getOperatorList(): Promise<{ fnArray: number[] }> }> },
+  pdfjs: PdfjsModule,
+  pages: number[]
+): Promise<number[]> {
+  const imageOps = new Set([
+    pdfjs.OPS.paintImageXObject,
+    pdfjs.OPS.paintInlineImageXObject,
+    pdfjs.OPS.paintImageMaskXObject
+  ])
+  const found: number[] = []
+  for (const n of pages.slice(0, 10)) {
+    const ops = await (await doc.getPage(n)).getOperatorList()
+    if (ops.fnArray.some((op) => imageOps.has(op))) found.push(n)
+  }
+  return found
+}
+
+/** A complete PDF ends with "%%EOF" (plus maybe a newline or some junk) in its last bytes. */
+function hasEofMarker(buf: Uint8Array): boolean {
+  const tail = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).subarray(
+    Math.max(0, buf.length - 2048)
+  )
+  return tail.includes('%%EOF')
+}
+
+function pdfMetadata(info: unknown, pages: number): FormatExtraction['metadata'] {
+  const dict = (typeof info === 'object' && info !== null ? info : {}) as Record<string, unknown>
+  const str = (key: string): string | undefined => {
+    const v = dict[key]
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined
+  }
+  return dropEmpty({
+    title: str('Title'),
+    creator: str('Author'),
+    application: str('Creator'),
+    producer: str('Producer'),
+    created: pdfDateToIso(str('CreationDate')),
+    modified: pdfDateToIso(str('ModDate')),
+    pages,
+    encrypted: dict.EncryptFilterName ? true : undefined
+  })
+}
