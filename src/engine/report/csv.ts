@@ -1,0 +1,56 @@
+/** The class table as CSV: one row per document. Pure, so the CLI and the report writer share it. */
+import type { DocumentResult } from '../../shared/types'
+
+export const CSV_COLUMNS = [
+  'file',
+  'path',
+  'status',
+  'error_code',
+  'error',
+  'words',
+  'pages',
+  'ai_probability',
+  'verdict',
+  'ai_share',
+  'operating_point',
+  'watermarks_detected',
+  'fingerprints',
+  'sha256'
+] as const
+
+/** RFC 4180 quoting; cells starting with =+-@ are prefixed so spreadsheets never run them as formulas. */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return ''
+  let s = String(value)
+  if (/^[=+\-@\t\r]/.test(s) && typeof value === 'string') s = `'${s}`
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+export function csvRow(r: DocumentResult): string {
+  const detected = (r.watermarks ?? []).filter((w) => w.detected).map((w) => w.profileName)
+  const cells = [
+    r.fileName,
+    r.path,
+    r.status,
+    r.error?.code,
+    r.error?.message,
+    r.words,
+    r.pageCount,
+    r.detector?.aiProbability?.toFixed(4),
+    r.detector?.verdict,
+    r.detector?.aiShare?.toFixed(4),
+    r.detector?.operatingPoint.name,
+    detected.join('; '),
+    r.fingerprints?.length ?? 0,
+    r.sha256
+  ]
+  return cells.map(csvCell).join(',')
+}
+
+/** UTF-8 BOM so spreadsheet apps read accents and names correctly. */
+export const CSV_HEADER = '\uFEFF' + CSV_COLUMNS.join(',')
+
+/** The whole table, CRLF line ends as RFC 4180 asks, in the order given. */
+export function csvTable(results: DocumentResult[]): string {
+  return [CSV_HEADER, ...results.map(csvRow)].join('\r\n') + '\r\n'
+}

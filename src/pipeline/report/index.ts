@@ -1,0 +1,9 @@
+/** Writing evidence reports to disk (HTML, PDF via a local Chromium, JSON, CSV). */
+export {
+  writeReports,
+  type ReportFormat,
+  type WriteReportsOptions,
+  type WriteReportsOutcome
+} from './write-reports'
+export { findChromium, printHtmlToPdf, NO_CHROMIUM_MESSAGE, type PrintOutcome } from './chromium'
+export { reportFileName, safeStem } from './file-names'

@@ -1,0 +1,67 @@
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { findChromium, reportFileName, writeReports } from '../../../src/pipeline/report'
+import { CTX, okResult, SHA } from './fixtures'
+import { hostileResult } from './hostile'
+import { pdfPageTexts } from './pdf-text'
+
+const chromium = findChromium()
+
+// Printing needs a Chromium-based browser; CI images and the dev container have /usr/bin/chromium.
+describe.skipIf(!chromium)('PDF reports printed with Chromium', () => {
+  let files: string[] = []
+  let warnings: string[] = []
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'inkprint-pdf-test-'))
+    ;({ files, warnings } = await writeReports([okResult(), hostileResult()], dir, 'pdf', CTX))
+  }, 120_000)
+
+  it('writes a PDF per document and a class PDF', () => {
+    expect(warnings).toEqual([])
+    expect(files.map((f) => basename(f))).toEqual([
+      reportFileName(okResult(), 'pdf'),
+      reportFileName(hostileResult(), 'pdf'),
+      'class-report.inkprint.pdf'
+    ])
+  })
+
+  it('carries the key content as real text: file, hash, verdict, FPR sentence, limitations, page numbers', async () => {
+    const pages = await pdfPageTexts(new Uint8Array(await readFile(files[0])))
+    const text = pages.join('\n').replace(/\s+/g, ' ')
+    expect(pages.length).toBeGreaterThan(2)
+    expect(text).toContain('jane-doe_history-essay.docx')
+    expect(text.replace(/\s/g, '')).toContain(SHA)
+    expect(text).toContain('Reads like AI-generated writing')
+    expect(text).toContain('at this setting about 1 in 100 human essays is flagged')
+    expect(text).toContain('What this report cannot show')
+    expect(text).toContain('talk with the student')
+    // Running header and footer on every page.
+    pages.forEach((page, i) => {
+      expect(page).toContain('jane-doe_history-essay.docx')
+      expect(page.replace(/\s+/g, ' ')).toContain(`Page ${i + 1} of ${pages.length}`)
+    })
+  })
+
+  it('prints the hostile essay as text that stays inside the page', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(await readFile(files[1])) }).promise
+    let longest = 0
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n)
+      const [, , pageWidth] = page.view
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item)) continue
+        longest = Math.max(longest, item.str.length)
+        expect(item.transform[4] + item.width).toBeLessThanOrEqual(pageWidth)
+      }
+    }
+    await doc.destroy()
+    const text = (await pdfPageTexts(new Uint8Array(await readFile(files[1])))).join('')
+    expect(text).toContain('<script>alert("owned")</script>')
+    expect(text).toContain('⟨U+202E⟩')
+    expect(longest).toBeLessThan(200)
+  })
+})

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { describeFalsePositiveRate, renderDocumentReport, summarySentence } from '../../../src/engine/report'
+import type { DetectorSummary } from '../../../src/shared/types'
+import { CTX, okResult } from './fixtures'
+import { visibleText } from './html-text'
+
+const detector = okResult().detector as DetectorSummary
+
+describe('report wording', () => {
+  it('names every AI-like run of passages, 1-based, with the share of text and the error rate', () => {
+    const segments: DetectorSummary['segments'] = [
+      { fromPassage: 1, toPassage: 1, state: 'ai' },
+      { fromPassage: 2, toPassage: 2, state: 'human' },
+      { fromPassage: 3, toPassage: 5, state: 'ai' },
+      { fromPassage: 8, toPassage: 8, state: 'ai' }
+    ]
+    expect(summarySentence({ ...detector, segments, aiShare: 0.52 })).toMatch(
+      /^Passages 2, 4–6 and 9 \(52% of the text\) score like AI-generated writing; at this setting about 1 in 100 /
+    )
+    const one = summarySentence({ ...detector, segments: [{ fromPassage: 0, toPassage: 0, state: 'ai' }] })
+    expect(one).toMatch(/^Passage 1 \(41% of the text\) scores like AI-generated writing;/)
+    expect(summarySentence({ ...detector, segments: [] })).toMatch(
+      /^No passage scores like AI-generated writing; at this/
+    )
+  })
+
+  it('states a zero measured rate without claiming it never happens', () => {
+    const point = { ...detector.operatingPoint, fpr: 0, fprUpper: 0.004 }
+    expect(describeFalsePositiveRate(point)).toBe(
+      'At this setting none of the human essays we tested was flagged, as measured on held-out human student essays (n=1800); allowing for measurement uncertainty, at most about 1 in 250.'
+    )
+  })
+
+  it('says which calibration was used when the school supplied none', () => {
+    const text = visibleText(renderDocumentReport(okResult(), { ...CTX, calibration: undefined }))
+    expect(text).toContain(
+      'Calibration used The model card’s calibration (no school calibration was supplied)'
+    )
+  })
+})

@@ -1,0 +1,93 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { checkJsonSchema, renderDocumentReport, type JsonSchema } from '../../../src/engine/report'
+import {
+  findChromium,
+  NO_CHROMIUM_MESSAGE,
+  reportFileName,
+  safeStem,
+  writeReports
+} from '../../../src/pipeline/report'
+import { CTX, errorResult, okResult } from './fixtures'
+import { HOSTILE_NAME } from './hostile'
+
+const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'inkprint-report-test-'))
+const NAME = /^[\p{L}\p{N}_-]+-[0-9a-f]{8}\.inkprint\.(html|pdf|json)$/u
+
+describe('report file names', () => {
+  it('keep letters and digits of any script, drop everything else, and add a short hash', () => {
+    expect(safeStem('Zoë Müller – Essay (final).docx')).toBe('Zoë-Müller-Essay-final')
+    expect(safeStem('سارة.docx')).toBe('سارة')
+    expect(safeStem(HOSTILE_NAME)).toBe('img-src-x-onerror-alert-1-gpj')
+    expect(safeStem('con.txt')).toBe('document-con')
+    expect(safeStem('...')).toBe('document')
+    expect(reportFileName(okResult(), 'pdf')).toMatch(NAME)
+    const sameNameElsewhere = { ...okResult(), path: '/other/jane-doe_history-essay.docx' }
+    expect(reportFileName(sameNameElsewhere, 'html')).not.toBe(reportFileName(okResult(), 'html'))
+  })
+})
+
+describe('writeReports', () => {
+  it('writes one HTML report per document plus a class report, creating the folder', async () => {
+    const dir = join(await tempDir(), 'nested', 'reports')
+    const results = [okResult(), errorResult()]
+    const { files, warnings } = await writeReports(results, dir, 'html', CTX)
+    expect(warnings).toEqual([])
+    expect(files.map((f) => basename(f))).toEqual([
+      reportFileName(results[0], 'html'),
+      reportFileName(results[1], 'html'),
+      'class-report.inkprint.html'
+    ])
+    expect(await readFile(files[0], 'utf8')).toBe(renderDocumentReport(results[0], CTX))
+    expect((await readdir(dir)).sort()).toEqual(files.map((f) => basename(f)).sort())
+  })
+
+  it('never overwrites an existing file, even one with the report’s own name', async () => {
+    const dir = await tempDir()
+    const result = okResult()
+    const taken = join(dir, reportFileName(result, 'html'))
+    await writeFile(taken, 'the student’s own file')
+    const { files, warnings } = await writeReports([result], dir, 'html', CTX)
+    expect(await readFile(taken, 'utf8')).toBe('the student’s own file')
+    expect(basename(files[0])).toBe(
+      reportFileName(result, 'html').replace('.inkprint.html', '-2.inkprint.html')
+    )
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain('already exists and was kept')
+  })
+
+  it('writes JSON reports that validate against the schema, and one CSV class table', async () => {
+    const dir = await tempDir()
+    const schema = JSON.parse(
+      await readFile('resources/schema/document-result.schema.json', 'utf8')
+    ) as JsonSchema
+    const json = await writeReports([okResult(), errorResult()], dir, 'json', CTX)
+    expect(json.files.map((f) => basename(f))).toContain('class-report.inkprint.json')
+    for (const f of json.files.slice(0, 2)) {
+      expect(
+        checkJsonSchema(JSON.parse(await readFile(f, 'utf8')), schema, { reportUndeclared: true })
+      ).toEqual([])
+    }
+    const csv = await writeReports([okResult()], dir, 'csv', CTX)
+    expect(csv.files.map((f) => basename(f))).toEqual(['class-report.inkprint.csv'])
+    expect((await readFile(csv.files[0], 'utf8')).split('\r\n')).toHaveLength(3)
+  })
+
+  it('falls back to HTML with a clear message when no browser can print PDF', async () => {
+    expect(findChromium({ INKPRINT_CHROMIUM: '/nonexistent/chrome', PATH: '' })).toBeNull()
+    const dir = await tempDir()
+    const { files, warnings } = await writeReports([okResult()], dir, 'pdf', CTX, { chromium: null })
+    expect(warnings).toEqual([NO_CHROMIUM_MESSAGE])
+    expect(NO_CHROMIUM_MESSAGE).toContain('HTML reports were written instead')
+    expect(files.map((f) => basename(f))).toEqual([reportFileName(okResult(), 'html')])
+  })
+
+  it('keeps the HTML and warns when printing fails', async () => {
+    const dir = await tempDir()
+    const { files, warnings } = await writeReports([okResult()], dir, 'pdf', CTX, { chromium: '/bin/false' })
+    expect(files.map((f) => basename(f))).toEqual([reportFileName(okResult(), 'html')])
+    expect(warnings[0]).toMatch(/Printing to PDF failed.*The HTML report was written instead/)
+  })
+})
