@@ -166,7 +166,10 @@ export interface WatermarkTokenFlag {
   /** Character offsets in the document text (approximate for byte-level BPE merges across characters). */
   start: number
   end: number
-  /** 1 green / 0 red / null not scored (repeated n-gram, context); or a g-value mean in [0,1] for SynthID. */
+  /**
+   * 1 green / 0 red / null not scored (repeated n-gram, context); or a g-value mean in [0,1] for SynthID; or, for
+   * Aaronson/Gumbel, r at the emitted token in [0,1] (uniform for unwatermarked text, near 1 when watermarked).
+   */
   value: number | null
 }
 
