@@ -2,12 +2,16 @@ import { parseArgs } from 'node:util'
 import type { OperatingPointName } from '../shared/api'
 
 export type OutputFormat = 'jsonl' | 'json' | 'csv'
+export type ReportFormat = 'html' | 'pdf' | 'json' | 'csv'
 
 export interface CheckCommand {
   command: 'check'
   paths: string[]
   format: OutputFormat
   out: string | null
+  /** With --report DIR: evidence reports are written there, in `reportFormat`. */
+  report: string | null
+  reportFormat: ReportFormat
   includeText: boolean
   operatingPoint: OperatingPointName
   profiles: string[]
@@ -29,6 +33,8 @@ Everything runs on this computer; nothing is uploaded.
 Options:
   --format jsonl|json|csv   output format (default jsonl: one JSON object per document)
   --out FILE                write to FILE instead of standard output
+  --report DIR              write an evidence report per document (and a class report) into DIR;
+                            with --report, --format is html | pdf | json | csv (default html)
   --include-text            include each document's extracted text
   --operating-point NAME    strict | balanced | sensitive (default balanced: about 1% of human essays flagged)
   --profile FILE            also test this watermark profile (JSON), e.g. your school's own model key
@@ -39,9 +45,14 @@ Options:
   -h, --help                show this help
   -v, --version             show the version
 
+Other commands:
+  inkprint calibrate --human DIR [--ai DIR] [--name NAME]   measure the false-positive rate on your own essays
+  inkprint audit --data FILE.jsonl [--group-field group]     error rates by group on labelled texts
+
 Exit status: 0 when every file was checked, 1 when some files could not be, 2 on usage errors.`
 
 const FORMATS: readonly OutputFormat[] = ['jsonl', 'json', 'csv']
+const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'pdf', 'json', 'csv']
 const OPERATING_POINTS: readonly OperatingPointName[] = ['strict', 'balanced', 'sensitive']
 
 export function parseCliArgs(argv: string[]): ParsedArgs {
@@ -51,7 +62,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       args: argv,
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'jsonl' },
+        format: { type: 'string' },
+        report: { type: 'string' },
         out: { type: 'string' },
         'include-text': { type: 'boolean', default: false },
         'operating-point': { type: 'string', default: 'balanced' },
@@ -74,8 +86,12 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (command === undefined) return { command: 'help' }
   if (command !== 'check') throw new UsageError(`Unknown command "${command}".`)
   if (paths.length === 0) throw new UsageError('Name at least one file or folder to check.')
-  const format = values.format as OutputFormat
+  const report = values.report ?? null
+  const format = (report ? 'jsonl' : (values.format ?? 'jsonl')) as OutputFormat
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`)
+  const reportFormat = (report ? (values.format ?? 'html') : 'html') as ReportFormat
+  if (!REPORT_FORMATS.includes(reportFormat))
+    throw new UsageError(`With --report, --format must be one of ${REPORT_FORMATS.join(', ')}.`)
   const operatingPoint = values['operating-point'] as OperatingPointName
   if (!OPERATING_POINTS.includes(operatingPoint))
     throw new UsageError(`--operating-point must be one of ${OPERATING_POINTS.join(', ')}.`)
@@ -89,6 +105,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     paths,
     format,
     out: values.out ?? null,
+    report,
+    reportFormat,
     includeText: values['include-text'],
     operatingPoint,
     profiles: values.profile,

@@ -15,8 +15,13 @@ import { ResultsStore } from '../pipeline/results-store'
 import { INKPRINT_VERSION } from '../pipeline/version'
 import { parseCliArgs, UsageError, USAGE, type CheckCommand } from './args'
 import { CSV_HEADER, csvRow } from './csv'
+import { runAudit } from './audit'
+import { runCalibrate } from './calibrate'
+import { writeReports } from '../pipeline/report'
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'calibrate') return runCalibrate(argv.slice(1))
+  if (argv[0] === 'audit') return runAudit(argv.slice(1))
   let args
   try {
     args = parseCliArgs(argv)
@@ -56,6 +61,8 @@ function sha256File(path: string): Promise<string | null> {
 
 async function check(args: CheckCommand): Promise<number> {
   const out = args.out ? createWriteStream(args.out) : process.stdout
+  // Reports quote the text passage by passage, so it is always extracted for them.
+  const includeText = args.includeText || args.report !== null
   const write = (s: string): void => void out.write(s)
   const store = args.results ? new ResultsStore(args.results) : null
   const finished = args.resume && store ? await store.finishedByHash() : new Map<string, DocumentResult>()
@@ -68,7 +75,7 @@ async function check(args: CheckCommand): Promise<number> {
   const summary = await runBatch({
     batchId: 'cli',
     paths: args.paths,
-    options: { operatingPoint: args.operatingPoint, profiles: [], includeText: args.includeText },
+    options: { operatingPoint: args.operatingPoint, profiles: [], includeText },
     engine,
     reuse: finished.size
       ? async (path) => {
@@ -83,12 +90,22 @@ async function check(args: CheckCommand): Promise<number> {
       const r = event.result
       if (r.error) failed++
       if (store) void store.append(r)
-      if (args.format === 'jsonl') write(JSON.stringify(r) + '\n')
+      if (args.report) collected.push(r)
+      if (args.format === 'jsonl') write(JSON.stringify(args.includeText ? r : { ...r, text: undefined }) + '\n')
       else if (args.format === 'csv') write(csvRow(r) + '\r\n')
-      else collected.push(r)
+      else if (!args.report) collected.push(r)
     }
   })
   await engine.close()
+  if (args.report) {
+    const generatedAt = new Date().toISOString()
+    const written = await writeReports(collected, args.report, args.reportFormat, {
+      generatedAt,
+      inkprintVersion: INKPRINT_VERSION
+    })
+    for (const w of written.warnings) process.stderr.write(`inkprint: ${w}\n`)
+    process.stderr.write(`inkprint: ${written.files.length} report file(s) written to ${args.report}\n`)
+  }
   if (args.format === 'json') {
     const payload = { schemaVersion: RESULT_SCHEMA_VERSION, inkprintVersion: INKPRINT_VERSION, results: collected }
     write(JSON.stringify(payload, null, 2) + '\n')

@@ -1,0 +1,23 @@
+export {
+  buildCalibrationProfile,
+  describeCalibration,
+  calibrationWarnings,
+  profileId,
+  CALIBRATION_SCHEMA_VERSION,
+  type CalibrationProfile,
+  type BuildProfileInput
+} from './profile'
+export { applyCalibration, calibrationMismatch, calibratedMeasuredOn, verdictFor } from './apply'
+export {
+  summariseByGroup,
+  aurocOf,
+  rocOf,
+  ALL_GROUPS,
+  NO_GROUP,
+  type ScoredRecord,
+  type GroupRow
+} from './audit-summary'
+export { formatPercent, formatRateWithInterval } from './format'
+export { seededSample, seededRandom, hashSeed } from './sample'
+export { auditPlots, type AuditPlots } from './audit-plots'
+export { formatGroupTable, AUROC_FOOTNOTE } from './audit-table'

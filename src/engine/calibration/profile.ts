@@ -1,0 +1,159 @@
+/**
+ * A school's own calibration: the detector's document scores on essays it knows are human (and optionally
+ * known-AI ones), and the threshold that keeps false positives at the chosen rate. Numbers only: a profile
+ * never holds student text, names or file names, so it can be kept, shared and audited safely.
+ */
+import {
+  clopperPearsonInterval,
+  DEFAULT_CONFIDENCE,
+  documentsNeededFor,
+  fprTable,
+  thresholdForTargetFpr,
+  type FprTableRow,
+  type ProportionInterval
+} from '../stats'
+import { formatPercent, formatRateWithInterval } from './format'
+
+export const CALIBRATION_SCHEMA_VERSION = 1
+
+/** The "uncertain" band starts where 10% of human essays would be flagged (train.py's uncertainFloor). */
+export const UNCERTAIN_FPR = 0.1
+
+export interface CalibrationProfile {
+  schemaVersion: typeof CALIBRATION_SCHEMA_VERSION
+  id: string
+  name: string
+  /** ISO timestamp. */
+  createdAt: string
+  nHuman: number
+  nAi: number
+  /** The detector the scores came from; a profile only applies to that exact model. */
+  model: { name: string; version: string; sha256: string }
+  confidence: number
+  targetFpr: number
+  /** Flag a document when its AI probability is above this (the detector's rule). */
+  threshold: number
+  /**
+   * Below this a document is "likely human", between it and the threshold "uncertain". Defined as the
+   * detector defines its own: the threshold at a 10% FPR on the human essays (never above `threshold`).
+   */
+  uncertainFloor: number
+  falsePositives: number
+  /** Achieved FPR on the human essays with its Wilson interval. */
+  fpr: ProportionInterval
+  /** The same with the exact Clopper–Pearson interval, for the record. */
+  fprExact: ProportionInterval
+  /**
+   * One-sided upper confidence bound (Clopper–Pearson): what an operating point states as `fprUpper`, the
+   * same definition the shipped operating points use (detlib.py cp_upper).
+   */
+  fprUpperBound: number
+  truePositives: number | null
+  tpr: ProportionInterval | null
+  /** Human essays needed for zero false positives to show FPR ≤ target (exact binomial, rule of three). */
+  documentsNeeded: number
+  enoughDocuments: boolean
+  /** Document AI probabilities, sorted ascending (order carries no link to any file). */
+  scores: { human: number[]; ai: number[] }
+  table: FprTableRow[]
+  description: string
+  /** Plain sentences: too few documents, target not demonstrated, … */
+  warnings: string[]
+}
+
+export interface BuildProfileInput {
+  name: string
+  createdAt: string
+  model: { name: string; version: string; sha256: string }
+  humanScores: readonly number[]
+  aiScores?: readonly number[]
+  targetFpr: number
+  confidence?: number
+  /** Defaults to a slug of the name and the creation time. */
+  id?: string
+}
+
+export function profileId(name: string, createdAt: string): string {
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'calibration'
+  return `${slug}-${createdAt.replace(/[^0-9]/g, '').slice(0, 14)}`
+}
+
+/** Builds the profile; throws RangeError when there are no human scores or the target is out of range. */
+export function buildCalibrationProfile(input: BuildProfileInput): CalibrationProfile {
+  const confidence = input.confidence ?? DEFAULT_CONFIDENCE
+  const human = [...input.humanScores].sort((a, b) => a - b)
+  const ai = [...(input.aiScores ?? [])].sort((a, b) => a - b)
+  if (human.length === 0) throw new RangeError('A calibration needs at least one scored human essay.')
+  if (!(input.targetFpr > 0 && input.targetFpr < 1))
+    throw new RangeError('The target false-positive rate must be between 0 and 1.')
+  const choice = thresholdForTargetFpr(human, input.targetFpr, { aiScores: ai, confidence })
+  const documentsNeeded = documentsNeededFor(input.targetFpr, confidence)
+  const profile: CalibrationProfile = {
+    schemaVersion: CALIBRATION_SCHEMA_VERSION,
+    id: input.id ?? profileId(input.name, input.createdAt),
+    name: input.name,
+    createdAt: input.createdAt,
+    nHuman: human.length,
+    nAi: ai.length,
+    model: { ...input.model },
+    confidence,
+    targetFpr: input.targetFpr,
+    threshold: choice.threshold,
+    uncertainFloor: Math.min(choice.threshold, thresholdForTargetFpr(human, UNCERTAIN_FPR).threshold),
+    falsePositives: choice.falsePositives,
+    fpr: choice.fpr,
+    fprExact: clopperPearsonInterval(choice.falsePositives, human.length, confidence),
+    // one-sided at `confidence` = the upper end of the two-sided interval at 1 − 2(1 − confidence)
+    fprUpperBound: clopperPearsonInterval(choice.falsePositives, human.length, 2 * confidence - 1).upper,
+    truePositives: choice.truePositives ?? null,
+    tpr: choice.tpr ?? null,
+    documentsNeeded,
+    enoughDocuments: human.length >= documentsNeeded,
+    scores: { human, ai },
+    table: fprTable(human, ai, confidence),
+    description: '',
+    warnings: []
+  }
+  profile.warnings = calibrationWarnings(profile)
+  profile.description = describeCalibration(profile)
+  return profile
+}
+
+/** "Calibrated on 212 human essays, 'Grade 10 2021': FPR 0.5% [0.1–2.6%]; catches 91% [84–95%] of 120 AI essays." */
+export function describeCalibration(p: CalibrationProfile): string {
+  const level = Math.round(p.confidence * 100)
+  let s =
+    `Calibrated on ${p.nHuman} human essay${p.nHuman === 1 ? '' : 's'}, '${p.name}': ` +
+    `flags ${p.falsePositives} of ${p.nHuman}, FPR ${formatRateWithInterval(p.fpr.estimate, p.fpr.lower, p.fpr.upper)} ` +
+    `(${level}% interval)`
+  if (p.tpr && p.truePositives !== null) {
+    s += `; catches ${p.truePositives} of ${p.nAi} AI essays, ${formatRateWithInterval(p.tpr.estimate, p.tpr.lower, p.tpr.upper)}`
+  }
+  return s + '.'
+}
+
+export function calibrationWarnings(p: CalibrationProfile): string[] {
+  const out: string[] = []
+  const level = Math.round(p.confidence * 100)
+  if (!p.enoughDocuments) {
+    out.push(
+      `Too few documents for the chosen target: ${p.nHuman} human essays cannot show a false-positive rate of ` +
+        `${formatPercent(p.targetFpr)} or less. You need at least ${p.documentsNeeded} known-human essays ` +
+        `(with none flagged) to show that with ${level}% confidence.`
+    )
+  } else if (p.fpr.upper > p.targetFpr) {
+    out.push(
+      `The measured false-positive rate is ${formatPercent(p.fpr.estimate)}, but with ${p.nHuman} essays it could ` +
+        `be as high as ${formatPercent(p.fpr.upper)} (${level}% upper bound), above the ${formatPercent(p.targetFpr)} target.`
+    )
+  }
+  if (p.nAi > 0 && p.nAi < 30) {
+    out.push(`Only ${p.nAi} AI essays: the detection rate is a rough guide.`)
+  }
+  return out
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import {
+  applyCalibration,
+  buildCalibrationProfile,
+  calibrationMismatch,
+  formatPercent,
+  formatRateWithInterval,
+  type CalibrationProfile
+} from '../../../src/engine/calibration'
+import { seededRandom } from '../../../src/engine/calibration'
+import type { DetectorSummary } from '../../../src/shared/types'
+
+const model = { name: 'inkprint-detector', version: '1.0.0', sha256: 'a'.repeat(64) }
+
+/** Deterministic beta-ish scores: humans low, AI high. */
+function scores(n: number, seed: string, lo: number, hi: number): number[] {
+  const r = seededRandom(seed)
+  return Array.from({ length: n }, () => lo + (hi - lo) * r() * r())
+}
+
+function profileOf(human: number[], ai: number[] = [], targetFpr = 0.01): CalibrationProfile {
+  return buildCalibrationProfile({
+    name: 'Grade 10 2021',
+    createdAt: '2026-11-29T02:00:00.000Z',
+    model,
+    humanScores: human,
+    aiScores: ai,
+    targetFpr
+  })
+}
+
+describe('percent formatting', () => {
+  it('reads like the product copy', () => {
+    expect(formatPercent(0.005)).toBe('0.5%')
+    expect(formatPercent(0.026)).toBe('2.6%')
+    expect(formatPercent(0.12)).toBe('12%')
+    expect(formatPercent(0)).toBe('0%')
+    expect(formatPercent(0.0002)).toBe('0.02%')
+    expect(formatRateWithInterval(0.005, 0.001, 0.026)).toBe('0.5% [0.1–2.6%]')
+  })
+})
+
+describe('calibration profile', () => {
+  const human = scores(400, 'h', 0, 0.8)
+  const ai = scores(100, 'a', 0.5, 1).map((s) => 1.5 - s)
+
+  it('chooses a threshold that flags at most the target share of human essays', () => {
+    const p = profileOf(human, ai)
+    expect(p.nHuman).toBe(400)
+    expect(p.nAi).toBe(100)
+    expect(p.falsePositives).toBeLessThanOrEqual(4)
+    expect(human.filter((s) => s > p.threshold)).toHaveLength(p.falsePositives)
+    expect(p.fpr.estimate).toBe(p.falsePositives / 400)
+    expect(p.fpr.upper).toBeGreaterThan(p.fpr.estimate)
+    expect(p.tpr?.estimate).toBe(ai.filter((s) => s > p.threshold).length / 100)
+    expect(p.enoughDocuments).toBe(true)
+    expect(p.documentsNeeded).toBe(299)
+  })
+  it('keeps numbers only, sorted, and a full FPR table', () => {
+    const p = profileOf(human, ai)
+    expect(p.scores.human).toEqual([...human].sort((a, b) => a - b))
+    expect(p.table.length).toBe(new Set([...human, ...ai]).size)
+    const json = JSON.stringify(p)
+    expect(json).not.toMatch(/\.txt|essay text/i)
+  })
+  it('describes itself in plain language', () => {
+    const p = profileOf(human, ai)
+    expect(p.description).toMatch(
+      /^Calibrated on 400 human essays, 'Grade 10 2021': flags \d+ of 400, FPR [\d.]+% \[[\d.]+–[\d.]+%\]/
+    )
+    expect(p.description).toContain('AI essays')
+  })
+  it('says plainly when there are too few documents, with the number needed', () => {
+    const p = profileOf(human.slice(0, 212))
+    expect(p.enoughDocuments).toBe(false)
+    expect(p.warnings[0]).toContain('Too few documents for the chosen target')
+    expect(p.warnings[0]).toContain('at least 299 known-human essays')
+    expect(p.tpr).toBeNull()
+  })
+  it('warns when the upper bound is above target even with enough essays', () => {
+    const p = profileOf(scores(320, 'x', 0, 1), [], 0.01) // 3 flagged of 320: upper bound ≈ 2.7%
+    expect(p.enoughDocuments).toBe(true)
+    expect(p.warnings.some((w) => w.includes('could be as high as'))).toBe(true)
+  })
+  it('rejects an empty human set and nonsense targets', () => {
+    expect(() => profileOf([])).toThrow(RangeError)
+    expect(() => profileOf(human, [], 0)).toThrow(RangeError)
+  })
+})
+
+describe('applying a calibration', () => {
+  const p = profileOf(scores(400, 'h', 0, 0.8))
+  const summary = (
+    aiProbability: number | null,
+    verdict: DetectorSummary['verdict'] = 'uncertain'
+  ): DetectorSummary => ({
+    model,
+    aiProbability,
+    verdict,
+    aiShare: 0,
+    operatingPoint: {
+      name: 'balanced',
+      threshold: 0.9,
+      fpr: 0.01,
+      fprUpper: 0.02,
+      measuredOn: 'held-out human essays (n=1000)'
+    },
+    segments: []
+  })
+
+  it('replaces the operating point and recomputes the verdict from the probability', () => {
+    const above = applyCalibration(summary(p.threshold + 0.01), p)
+    expect(above.verdict).toBe('likely-ai')
+    expect(above.operatingPoint).toEqual({
+      name: 'calibrated: Grade 10 2021',
+      threshold: p.threshold,
+      fpr: p.fpr.estimate,
+      fprUpper: p.fprUpperBound,
+      measuredOn: "calibrated on 400 essays ('Grade 10 2021', 2026-11-29)"
+    })
+    expect(applyCalibration(summary(0.01), p).verdict).toBe('likely-human')
+    expect(applyCalibration(summary(p.threshold), p).verdict).toBe('uncertain') // flag only when above
+    expect(applyCalibration(summary(p.uncertainFloor), p).verdict).toBe('likely-human')
+  })
+  it('sets the uncertain band where 10% of human essays would be flagged', () => {
+    const human = p.scores.human
+    expect(p.uncertainFloor).toBeLessThan(p.threshold)
+    expect(human.filter((s) => s > p.uncertainFloor)).toHaveLength(40)
+  })
+  it('states the one-sided 95% exact upper bound as fprUpper (scipy beta.ppf(0.95, k+1, n-k))', () => {
+    const q = buildCalibrationProfile({
+      name: 'n',
+      createdAt: '2026-01-01T00:00:00Z',
+      model,
+      humanScores: Array.from({ length: 300 }, (_, i) => i / 300),
+      targetFpr: 0.01
+    })
+    expect(q.falsePositives).toBe(3)
+    expect(Math.abs(q.fprUpperBound - 0.025641393082609616)).toBeLessThan(1e-9)
+  })
+  it('keeps too-short and non-English verdicts', () => {
+    expect(applyCalibration(summary(null, 'too-short'), p).verdict).toBe('too-short')
+    expect(applyCalibration(summary(0.99, 'unsupported-language'), p).verdict).toBe('unsupported-language')
+  })
+  it('does not apply a profile made with another model, and says why', () => {
+    const other = { ...summary(0.99), model: { ...model, sha256: 'b'.repeat(64) } }
+    expect(applyCalibration(other, p)).toBe(other)
+    expect(calibrationMismatch(other, p)).toContain('different detector model')
+    expect(calibrationMismatch(summary(0.5), p)).toBeNull()
+  })
+})
