@@ -1,0 +1,91 @@
+/**
+ * The one place that talks to `window.inkprint` (the preload bridge, or the loopback test bridge). Stores call
+ * intention-named methods here; everything returns `ApiResult` data, never throws, so a broken bridge shows up
+ * as an error message in the UI rather than an unhandled rejection.
+ */
+import type {
+  ApiResult,
+  AppInfo,
+  BatchEvent,
+  BatchStarted,
+  CheckOptions,
+  InkprintApi
+} from '../../../../shared/api'
+import type { DocumentResult } from '../../../../shared/types'
+
+function failure<T>(message: string): ApiResult<T> {
+  return { ok: false, error: { code: 'not-available', message } }
+}
+
+async function guard<T>(call: () => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+  try {
+    return await call()
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    return { ok: false, error: { code: 'internal', message: `The checker did not answer: ${detail}` } }
+  }
+}
+
+export class InkprintClient {
+  constructor(private readonly api: InkprintApi | undefined) {}
+
+  get available(): boolean {
+    return this.api !== undefined
+  }
+
+  private call<T>(run: (api: InkprintApi) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+    const api = this.api
+    if (!api) return Promise.resolve(failure('Inkprint’s checker is not connected to this window.'))
+    return guard(() => run(api))
+  }
+
+  appInfo(): Promise<ApiResult<AppInfo>> {
+    return this.call((api) => api.appInfo(null))
+  }
+
+  pickFiles(): Promise<ApiResult<string[]>> {
+    return this.call((api) => api.pickFiles(null))
+  }
+
+  pickFolder(): Promise<ApiResult<string[]>> {
+    return this.call((api) => api.pickFolder(null))
+  }
+
+  startBatch(paths: string[], options: CheckOptions): Promise<ApiResult<BatchStarted>> {
+    return this.call((api) => api.startBatch({ paths, options }))
+  }
+
+  cancelBatch(batchId: string): Promise<ApiResult<null>> {
+    return this.call((api) => api.cancelBatch({ batchId }))
+  }
+
+  listResults(): Promise<ApiResult<DocumentResult[]>> {
+    return this.call((api) => api.listResults(null))
+  }
+
+  clearResults(): Promise<ApiResult<null>> {
+    return this.call((api) => api.clearResults(null))
+  }
+
+  /** Subscribes to batch progress; returns the unsubscribe function. */
+  onBatchEvent(listener: (event: BatchEvent) => void): () => void {
+    return this.api ? this.api.onBatchEvent(listener) : () => {}
+  }
+
+  /** Paths of dropped files; files the bridge cannot resolve (e.g. from a web page) are left out. */
+  pathsForFiles(files: Iterable<File>): string[] {
+    const api = this.api
+    if (!api) return []
+    const paths: string[] = []
+    for (const file of files) {
+      const path = api.pathForFile(file)
+      if (path) paths.push(path)
+    }
+    return paths
+  }
+}
+
+/** The client for this window. Read once at start-up; tests construct their own `InkprintClient`. */
+export function createWindowClient(): InkprintClient {
+  return new InkprintClient(typeof window === 'undefined' ? undefined : window.inkprint)
+}

@@ -1,0 +1,217 @@
+/**
+ * Results and the running batch. The store turns user intentions (open files, drop, cancel) into client calls and
+ * folds BatchEvents into state. Results arriving in a burst are applied together (see FLUSH_INTERVAL_MS), so a
+ * class folder never floods the UI thread with one re-render per file; the progress counters update at once.
+ */
+import type { BatchEvent } from '../../../../shared/api'
+import type { DocumentResult } from '../../../../shared/types'
+import type { InkprintClient } from '../services/inkprint-client'
+import type { NavigationStore } from './navigation.svelte'
+import type { SettingsStore } from './settings.svelte'
+
+export interface BatchProgress {
+  /** Null between asking for a batch and hearing its id: early events adopt the first id they carry. */
+  id: string | null
+  total: number
+  done: number
+  currentFile: string | null
+  startedAt: number
+  lastProgressAt: number
+  running: boolean
+  cancelled: boolean
+  elapsedMs: number | null
+}
+
+export type Scheduler = (flush: () => void) => void
+
+/**
+ * Applies results at most about five times a second, on an animation frame: a 300-file class arrives at 20+ files
+ * a second, and re-rendering the table for each one kept the UI thread busy for over 100 ms at a time.
+ */
+const FLUSH_INTERVAL_MS = 200
+
+const frameScheduler: Scheduler = (flush) =>
+  setTimeout(() => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => flush())
+    else flush()
+  }, FLUSH_INTERVAL_MS)
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path
+}
+
+export class DocumentsStore {
+  private _results = $state.raw<DocumentResult[]>([])
+  private _batch = $state<BatchProgress | null>(null)
+  private _message = $state<string | null>(null)
+  private pending: DocumentResult[] = []
+  /** The most recent finished file, opened directly when a batch had just one. */
+  private lastPath: string | null = null
+  private flushQueued = false
+
+  constructor(
+    private readonly client: InkprintClient,
+    private readonly settings: SettingsStore,
+    private readonly navigation: NavigationStore,
+    private readonly schedule: Scheduler = frameScheduler,
+    private readonly now: () => number = () => Date.now()
+  ) {}
+
+  get results(): DocumentResult[] {
+    return this._results
+  }
+
+  get batch(): BatchProgress | null {
+    return this._batch
+  }
+
+  /** Last problem talking to the checker (not per-file errors, which live in each result). */
+  get message(): string | null {
+    return this._message
+  }
+
+  get running(): boolean {
+    return this._batch?.running ?? false
+  }
+
+  /** Estimated time left from the average time per finished file; null until one file is done. */
+  get remainingMs(): number | null {
+    const b = this._batch
+    if (!b || !b.running || b.done === 0) return null
+    return ((b.lastProgressAt - b.startedAt) / b.done) * (b.total - b.done)
+  }
+
+  find(path: string): DocumentResult | undefined {
+    return this._results.find((r) => r.path === path)
+  }
+
+  /** Subscribes to batch events; returns the unsubscribe function. */
+  connect(): () => void {
+    return this.client.onBatchEvent((event) => this.handleEvent(event))
+  }
+
+  async loadPrevious(): Promise<void> {
+    const answer = await this.client.listResults()
+    if (answer.ok) this._results = answer.value
+  }
+
+  async openFiles(): Promise<void> {
+    const answer = await this.client.pickFiles()
+    if (!answer.ok) this._message = answer.error.message
+    else if (answer.value.length > 0) await this.checkPaths(answer.value)
+  }
+
+  async openFolder(): Promise<void> {
+    const answer = await this.client.pickFolder()
+    if (!answer.ok) this._message = answer.error.message
+    else if (answer.value.length > 0) await this.checkPaths(answer.value)
+  }
+
+  async checkDroppedFiles(files: Iterable<File>): Promise<void> {
+    const paths = this.client.pathsForFiles(files)
+    if (paths.length === 0) {
+      this._message = 'Those items could not be opened. Drop files or folders from your computer.'
+      return
+    }
+    await this.checkPaths(paths)
+  }
+
+  async checkPaths(paths: string[]): Promise<void> {
+    if (this.running) {
+      this._message = 'A check is already running. Cancel it or wait for it to finish.'
+      return
+    }
+    this._message = null
+    const startedAt = this.now()
+    this._batch = {
+      id: null,
+      total: paths.length,
+      done: 0,
+      currentFile: null,
+      startedAt,
+      lastProgressAt: startedAt,
+      running: true,
+      cancelled: false,
+      elapsedMs: null
+    }
+    const answer = await this.client.startBatch(paths, { operatingPoint: this.settings.operatingPoint })
+    if (!answer.ok) {
+      this._batch = null
+      this._message = answer.error.message
+      return
+    }
+    const batch = this._batch
+    if (batch && (batch.id === null || batch.id === answer.value.batchId)) {
+      batch.id = answer.value.batchId
+      if (batch.running) batch.total = answer.value.total
+    }
+    if (answer.value.total > 1 || paths.length > 1) this.navigation.showTable()
+  }
+
+  async cancel(): Promise<void> {
+    const id = this._batch?.id
+    if (!id || !this.running) return
+    const answer = await this.client.cancelBatch(id)
+    if (!answer.ok) this._message = answer.error.message
+  }
+
+  async clear(): Promise<void> {
+    const answer = await this.client.clearResults()
+    if (!answer.ok) {
+      this._message = answer.error.message
+      return
+    }
+    this._results = []
+    this._batch = null
+    this.navigation.showStart()
+  }
+
+  dismissMessage(): void {
+    this._message = null
+  }
+
+  handleEvent(event: BatchEvent): void {
+    const batch = this._batch
+    if (!batch) return
+    if (batch.id === null) batch.id = event.batchId
+    if (batch.id !== event.batchId) return
+    if (event.type === 'file-started') {
+      batch.currentFile = baseName(event.path)
+      batch.total = event.total
+    } else if (event.type === 'file-done') {
+      this.pending.push(event.result)
+      batch.total = event.total
+      batch.done = event.done
+      batch.lastProgressAt = this.now()
+      this.queueFlush()
+    } else {
+      this.flush()
+      batch.running = false
+      batch.cancelled = event.cancelled
+      batch.done = event.done
+      batch.total = event.total
+      batch.elapsedMs = event.elapsedMs
+      batch.currentFile = null
+      if (event.total === 1 && !event.cancelled && this.lastPath) this.navigation.openDocument(this.lastPath)
+      else if (event.total > 1 && this.navigation.view === 'start') this.navigation.showTable()
+    }
+  }
+
+  private queueFlush(): void {
+    if (this.flushQueued) return
+    this.flushQueued = true
+    this.schedule(() => this.flush())
+  }
+
+  /** Applies pending results; a re-checked file replaces its earlier result rather than adding a row. */
+  private flush(): void {
+    this.flushQueued = false
+    if (this.pending.length === 0) return
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throw-away index; nothing renders it
+    const incoming = new Map(this.pending.map((r) => [r.path, r]))
+    this.lastPath = this.pending[this.pending.length - 1].path
+    this.pending = []
+    const kept = this._results.filter((r) => !incoming.has(r.path))
+    this._results = [...kept, ...incoming.values()]
+  }
+}

@@ -1,0 +1,20 @@
+import { mount } from 'svelte'
+import './app.css'
+import App from './App.svelte'
+import { createWindowClient } from './lib/services/inkprint-client'
+import { AppInfoStore } from './lib/stores/app-info.svelte'
+import { DocumentsStore } from './lib/stores/documents.svelte'
+import { NavigationStore } from './lib/stores/navigation.svelte'
+import { SettingsStore } from './lib/stores/settings.svelte'
+
+// The stores are created once here and handed down, so components never reach for globals.
+const client = createWindowClient()
+const settings = new SettingsStore(window.localStorage)
+const navigation = new NavigationStore()
+const documents = new DocumentsStore(client, settings, navigation)
+const appInfo = new AppInfoStore(client)
+
+const target = document.getElementById('app')
+if (!target) throw new Error('index.html has no #app element')
+
+export default mount(App, { target, props: { client, settings, navigation, documents, appInfo } })

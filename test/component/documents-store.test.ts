@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import { InkprintClient } from '../../src/renderer/src/lib/services/inkprint-client'
+import { DocumentsStore } from '../../src/renderer/src/lib/stores/documents.svelte'
+import { NavigationStore } from '../../src/renderer/src/lib/stores/navigation.svelte'
+import { SettingsStore } from '../../src/renderer/src/lib/stores/settings.svelte'
+import { createFakeApi } from './fake-api'
+import { corruptFile, scoredEssay, unscoredEssay } from './sample-results'
+
+function setup(options: Parameters<typeof createFakeApi>[0] = {}) {
+  const api = createFakeApi(options)
+  const settings = new SettingsStore(null)
+  const navigation = new NavigationStore()
+  const flushes: (() => void)[] = []
+  let clock = 1000
+  const store = new DocumentsStore(
+    new InkprintClient(api),
+    settings,
+    navigation,
+    (f) => flushes.push(f),
+    () => clock
+  )
+  store.connect()
+  return { api, settings, navigation, store, flushes, tick: (ms: number) => (clock += ms) }
+}
+
+describe('DocumentsStore', () => {
+  it('starts a batch with the chosen operating point and shows the table for many files', async () => {
+    const { api, settings, navigation, store } = setup({ picked: ['/a.docx', '/b.pdf'] })
+    settings.setOperatingPoint('strict')
+    await store.openFiles()
+    expect(api.calls.find((c) => c.channel === 'startBatch')?.arg).toEqual({
+      paths: ['/a.docx', '/b.pdf'],
+      options: { operatingPoint: 'strict' }
+    })
+    expect(store.running).toBe(true)
+    expect(navigation.view).toBe('table')
+  })
+
+  it('coalesces results per frame, estimates time left, and keeps failed files', async () => {
+    const { api, store, flushes, tick } = setup()
+    await store.checkPaths(['/class'])
+    api.emit({ type: 'file-done', batchId: 'batch-1', index: 0, total: 4, done: 1, result: scoredEssay })
+    tick(2000)
+    api.emit({ type: 'file-done', batchId: 'batch-1', index: 1, total: 4, done: 2, result: corruptFile })
+    expect(store.results).toHaveLength(0)
+    expect(flushes).toHaveLength(1)
+    flushes[0]()
+    expect(store.results.map((r) => r.fileName)).toEqual([scoredEssay.fileName, corruptFile.fileName])
+    expect(store.batch).toMatchObject({ done: 2, total: 4, running: true })
+    expect(store.remainingMs).toBe(2000)
+    api.emit({ type: 'batch-done', batchId: 'batch-1', total: 4, done: 2, cancelled: true, elapsedMs: 2100 })
+    expect(store.batch).toMatchObject({ running: false, cancelled: true, elapsedMs: 2100 })
+  })
+
+  it('adopts the batch id from events that arrive before startBatch answers, ignores other batches', async () => {
+    const { api, store, flushes } = setup({ batchId: 'late-id' })
+    const started = store.checkPaths(['/x.txt', '/y.txt'])
+    api.emit({ type: 'file-started', batchId: 'late-id', path: '/x.txt', index: 0, total: 2 })
+    await started
+    api.emit({ type: 'file-done', batchId: 'other', index: 0, total: 9, done: 1, result: unscoredEssay })
+    expect(store.batch).toMatchObject({ id: 'late-id', total: 2, done: 0, currentFile: 'x.txt' })
+    expect(flushes).toHaveLength(0)
+  })
+
+  it('opens the document when a single file finishes, and cancels by id', async () => {
+    const { api, navigation, store } = setup()
+    await store.checkPaths(['/one.docx'])
+    await store.cancel()
+    expect(api.calls.find((c) => c.channel === 'cancelBatch')?.arg).toEqual({ batchId: 'batch-1' })
+    api.runBatch('batch-1', [scoredEssay])
+    expect(navigation.view).toBe('document')
+    expect(navigation.selectedPath).toBe(scoredEssay.path)
+  })
+
+  it('resolves dropped files through the bridge and reports drops it cannot open', async () => {
+    const { api, store } = setup()
+    await store.checkDroppedFiles([new File(['x'], 'essay.docx')])
+    expect(api.calls.find((c) => c.channel === 'startBatch')?.arg).toMatchObject({
+      paths: ['/dropped/essay.docx']
+    })
+
+    const offline = new DocumentsStore(
+      new InkprintClient(undefined),
+      new SettingsStore(null),
+      new NavigationStore()
+    )
+    await offline.checkDroppedFiles([new File(['x'], 'essay.docx')])
+    expect(offline.message).toMatch(/could not be opened/)
+    await offline.openFiles()
+    expect(offline.message).toMatch(/not connected/)
+  })
+})
+
+describe('SettingsStore', () => {
+  it('persists the operating point and ignores damaged entries', () => {
+    const saved = new Map<string, string>()
+    const storage = {
+      getItem: (k: string) => saved.get(k) ?? null,
+      setItem: (k: string, v: string) => void saved.set(k, v)
+    } as unknown as Storage
+    new SettingsStore(storage).setOperatingPoint('sensitive')
+    expect(new SettingsStore(storage).operatingPoint).toBe('sensitive')
+    saved.set('inkprint.settings', '{not json')
+    expect(new SettingsStore(storage).operatingPoint).toBe('balanced')
+  })
+})

@@ -1,0 +1,53 @@
+/** An in-memory InkprintApi for store and App tests: records calls and lets the test emit batch events. */
+import type { ApiResult, BatchEvent, InkprintApi } from '../../src/shared/api'
+import type { DocumentResult } from '../../src/shared/types'
+
+const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value })
+
+export interface FakeApi extends InkprintApi {
+  calls: { channel: string; arg: unknown }[]
+  emit: (event: BatchEvent) => void
+  /** Emits file-started/file-done for each result and batch-done, as the pipeline would. */
+  runBatch: (batchId: string, results: DocumentResult[], cancelledAfter?: number) => void
+}
+
+export function createFakeApi(
+  options: { picked?: string[]; previous?: DocumentResult[]; batchId?: string } = {}
+): FakeApi {
+  const listeners = new Set<(event: BatchEvent) => void>()
+  const calls: FakeApi['calls'] = []
+  const record = (channel: string, arg: unknown): void => {
+    calls.push({ channel, arg })
+  }
+  const emit = (event: BatchEvent): void => {
+    for (const listener of listeners) listener(event)
+  }
+  return {
+    calls,
+    emit,
+    runBatch: (batchId, results, cancelledAfter) => {
+      const total = results.length
+      const upTo = cancelledAfter ?? total
+      results.slice(0, upTo).forEach((result, index) => {
+        emit({ type: 'file-started', batchId, path: result.path, index, total })
+        emit({ type: 'file-done', batchId, index, total, done: index + 1, result })
+      })
+      emit({ type: 'batch-done', batchId, total, done: upTo, cancelled: upTo < total, elapsedMs: 1234 })
+    },
+    appInfo: async (arg) => (record('appInfo', arg), ok({ version: 'test', model: null, platform: 'test' })),
+    pickFiles: async (arg) => (record('pickFiles', arg), ok(options.picked ?? [])),
+    pickFolder: async (arg) => (record('pickFolder', arg), ok(options.picked ?? [])),
+    startBatch: async (arg) => (
+      record('startBatch', arg),
+      ok({ batchId: options.batchId ?? 'batch-1', total: arg.paths.length })
+    ),
+    cancelBatch: async (arg) => (record('cancelBatch', arg), ok(null)),
+    listResults: async (arg) => (record('listResults', arg), ok(options.previous ?? [])),
+    clearResults: async (arg) => (record('clearResults', arg), ok(null)),
+    onBatchEvent: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    pathForFile: (file) => `/dropped/${file.name}`
+  }
+}

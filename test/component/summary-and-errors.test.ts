@@ -1,0 +1,50 @@
+import { render, screen } from '@testing-library/svelte'
+import { describe, expect, it } from 'vitest'
+import ErrorCard from '../../src/renderer/src/lib/components/ErrorCard.svelte'
+import MetadataPanel from '../../src/renderer/src/lib/components/MetadataPanel.svelte'
+import SummaryCard from '../../src/renderer/src/lib/components/SummaryCard.svelte'
+import { corruptFile, scoredEssay, unscoredEssay } from './sample-results'
+
+describe('SummaryCard', () => {
+  it('states the verdict carefully with the measured false-positive rate and AI share', () => {
+    render(SummaryCard, { props: { result: scoredEssay } })
+    expect(screen.getByTestId('verdict').textContent).toBe('Reads like AI-generated writing')
+    expect(screen.getByText(/About 1 in 100 human essays is flagged at this setting/)).toBeTruthy()
+    expect(screen.getByText('41%')).toBeTruthy()
+    expect(screen.getByText(/Passage 3/).textContent).toMatch(/reads like AI-generated writing/)
+    expect(screen.getByText(/Page headers were removed/)).toBeTruthy()
+    expect(document.body.textContent).not.toMatch(/cheat/i)
+  })
+
+  it('says when scores are not available', () => {
+    render(SummaryCard, { props: { result: unscoredEssay } })
+    expect(screen.getByTestId('verdict').textContent).toBe('Scores not available')
+    expect(screen.queryByText(/human essays is flagged/)).toBeNull()
+  })
+})
+
+describe('ErrorCard', () => {
+  it('shows the message and the reason code of a failed file', () => {
+    render(ErrorCard, { props: { result: corruptFile } })
+    expect(screen.getByRole('alert').textContent).toContain(
+      'This DOCX file is damaged and could not be opened.'
+    )
+    expect(screen.getByText('Reason code: corrupt')).toBeTruthy()
+  })
+})
+
+describe('MetadataPanel', () => {
+  it('frames file properties as process evidence', () => {
+    render(MetadataPanel, { props: { metadata: scoredEssay.metadata, format: 'docx' } })
+    expect(screen.getByText('Total editing time').nextElementSibling?.textContent).toBe('3 min')
+    expect(screen.getByText('Written with').nextElementSibling?.textContent).toBe(
+      'Microsoft Office Word 16.0000'
+    )
+    expect(screen.getByText(/not a verdict/)).toBeTruthy()
+  })
+
+  it('says when a file carries no history', () => {
+    render(MetadataPanel, { props: { metadata: {}, format: 'txt' } })
+    expect(screen.getByText('This TXT file carries no editing history.')).toBeTruthy()
+  })
+})

@@ -1,0 +1,91 @@
+/** The renderer in Chromium against the real pipeline through the loopback bridge: single documents. */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { dropFiles, expect, test } from './support/app'
+import { essayText, writeDocx, writePdf } from './support/class-folder'
+
+let dir: string
+test.beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'inkprint-e2e-docs-'))
+  await writeDocx(join(dir, 'Ava Chen - Bees.docx'), 'Bees', essayText(1))
+  await writePdf(join(dir, 'Liam Okafor - Bread.pdf'), 'Bread', essayText(2))
+  await writeFile(join(dir, 'broken.docx'), 'PK\u0003\u0004 not a zip archive')
+  await writeFile(join(dir, 'photo.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'))
+})
+test.afterAll(() => rm(dir, { recursive: true, force: true }))
+
+test('loads with the empty state, a strict CSP and no request outside the bridge', async ({ openApp }) => {
+  const { page, bridge, requests } = await openApp()
+  await expect(page.getByRole('heading', { name: 'Drop essays here to check them' })).toBeVisible()
+  await expect(page.getByText(/PDF, Word \(\.docx\), OpenDocument/)).toBeVisible()
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+  expect(csp).toContain("default-src 'self'")
+  expect(csp).toContain("script-src 'self'")
+  await page.getByRole('button', { name: 'How to read Inkprint' }).click()
+  await expect(page.getByRole('dialog')).toContainText('Talk with the student')
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toBeHidden()
+  expect(requests.length).toBeGreaterThan(0)
+  expect(requests.filter((url) => !url.startsWith(bridge.url + '/'))).toEqual([])
+})
+
+test('opens a DOCX from the dialog and a dropped PDF, shows passages and explanations', async ({
+  openApp
+}) => {
+  const docx = join(dir, 'Ava Chen - Bees.docx')
+  const pdf = join(dir, 'Liam Okafor - Bread.pdf')
+  const { page, bridge, requests } = await openApp({ pickFiles: [docx] })
+
+  await page.getByRole('button', { name: 'Open files…' }).first().click()
+  await expect(page.getByRole('heading', { name: 'Ava Chen - Bees.docx' })).toBeVisible()
+  const passages = page.getByTestId('passage')
+  await expect(passages.first()).toBeVisible()
+  await expect(page.getByRole('article', { name: 'Document text' })).toContainText('My grandfather kept bees')
+
+  const bands = await passages.evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.band))
+  if (bands.some((band) => band !== 'neutral')) {
+    // Scores exist: every passage is on the scale, and its explanation opens from the keyboard.
+    const scored = page.locator('[data-testid="passage"]:not([data-band="neutral"])').first()
+    await scored.getByRole('button').focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('explanation')).toContainText(/AI likelihood \d+%|<1%|>99%/)
+    await expect(page.getByTestId('explanation')).toContainText('Innocent explanations to consider')
+  } else {
+    await expect(page.getByTestId('verdict')).toHaveText('Scores not available')
+    await passages.first().getByRole('button').click()
+    await expect(page.getByTestId('explanation')).toContainText('No score is available')
+  }
+  await expect(page.getByRole('heading', { name: 'How the file was made' })).toBeVisible()
+
+  await dropFiles(page, [pdf])
+  await expect(page.getByRole('heading', { name: 'Liam Okafor - Bread.pdf' })).toBeVisible()
+  await expect(page.getByRole('article', { name: 'Document text' })).toContainText(
+    'The first time I tried to bake bread'
+  )
+  expect(bridge.calls.filter((c) => c.channel === 'startBatch').map((c) => c.arg)).toEqual([
+    { paths: [docx], options: { operatingPoint: 'balanced' } },
+    { paths: [pdf], options: { operatingPoint: 'balanced' } }
+  ])
+  expect(requests.filter((url) => !url.startsWith(bridge.url + '/'))).toEqual([])
+})
+
+test('a broken or unsupported file gets a clear error card, and the rest of the batch goes on', async ({
+  openApp
+}) => {
+  const broken = join(dir, 'broken.docx')
+  const photo = join(dir, 'photo.png')
+  const essay = join(dir, 'Ava Chen - Bees.docx')
+  const { page } = await openApp({ pickFiles: [broken] })
+  await page.getByRole('button', { name: 'Open files…' }).first().click()
+  await expect(page.getByRole('heading', { name: 'broken.docx' })).toBeVisible()
+  await expect(page.getByRole('alert')).toContainText('This file could not be checked')
+  await expect(page.getByRole('alert')).toContainText(/Reason code: [a-z-]+/)
+
+  await dropFiles(page, [photo, broken, essay])
+  await expect(page.getByText('Checked 3 of 3 files')).toBeVisible()
+  const rows = page.getByTestId('result-row')
+  await expect(rows).toHaveCount(3)
+  await expect(rows.filter({ hasText: 'photo.png' })).toContainText(/Not supported|Could not be checked/)
+  await expect(rows.filter({ hasText: 'Ava Chen' })).not.toHaveClass(/failed/)
+})
