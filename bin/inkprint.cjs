@@ -9,7 +9,9 @@ if (!existsSync(entry)) {
   process.stderr.write('inkprint: building the app once (npm run build)…\n')
   const r = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
   if (r.status !== 0 || !existsSync(entry)) {
-    process.stderr.write('inkprint: the build failed. Run `npm run build` in the Inkprint folder to see why.\n')
+    process.stderr.write(
+      'inkprint: the build failed. Run `npm run build` in the Inkprint folder to see why.\n'
+    )
     process.exit(2)
   }
 }

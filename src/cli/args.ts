@@ -96,9 +96,11 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (!OPERATING_POINTS.includes(operatingPoint))
     throw new UsageError(`--operating-point must be one of ${OPERATING_POINTS.join(', ')}.`)
   const workers = Number(values.workers)
-  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError('--workers must be 0–64.')
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+    throw new UsageError('--workers must be 0–64.')
   const timeout = Number(values.timeout)
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError('--timeout must be a positive number of seconds.')
+  if (!Number.isFinite(timeout) || timeout <= 0)
+    throw new UsageError('--timeout must be a positive number of seconds.')
   if (values.resume && !values.results) throw new UsageError('--resume needs --results FILE.')
   return {
     command: 'check',

@@ -91,7 +91,8 @@ async function check(args: CheckCommand): Promise<number> {
       if (r.error) failed++
       if (store) void store.append(r)
       if (args.report) collected.push(r)
-      if (args.format === 'jsonl') write(JSON.stringify(args.includeText ? r : { ...r, text: undefined }) + '\n')
+      if (args.format === 'jsonl')
+        write(JSON.stringify(args.includeText ? r : { ...r, text: undefined }) + '\n')
       else if (args.format === 'csv') write(csvRow(r) + '\r\n')
       else if (!args.report) collected.push(r)
     }
@@ -107,7 +108,11 @@ async function check(args: CheckCommand): Promise<number> {
     process.stderr.write(`inkprint: ${written.files.length} report file(s) written to ${args.report}\n`)
   }
   if (args.format === 'json') {
-    const payload = { schemaVersion: RESULT_SCHEMA_VERSION, inkprintVersion: INKPRINT_VERSION, results: collected }
+    const payload = {
+      schemaVersion: RESULT_SCHEMA_VERSION,
+      inkprintVersion: INKPRINT_VERSION,
+      results: collected
+    }
     write(JSON.stringify(payload, null, 2) + '\n')
   }
   if (out !== process.stdout) await new Promise<void>((resolve) => out.end(resolve))

@@ -29,7 +29,12 @@ const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value })
 export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const context = lazy(() => loadCheckContext())
   const engine = deps.engine ?? new InProcessEngine(context)
-  const model = deps.model ?? (async () => (await context()).detector?.model ?? null)
+  const model =
+    deps.model ??
+    (async () => {
+      const card = (await context()).detector?.card
+      return card ? { name: card.name, version: card.version, sha256: card.sha256 } : null
+    })
   const store = new ResultsStore(join(deps.storeDir, 'results.jsonl'))
   const running = new Map<string, AbortController>()
 
@@ -63,7 +68,8 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     },
     cancelBatch: async (arg) => {
       const controller = typeof arg?.batchId === 'string' ? running.get(arg.batchId) : undefined
-      if (!controller) return { ok: false, error: { code: 'unknown-batch', message: 'No running batch has that id.' } }
+      if (!controller)
+        return { ok: false, error: { code: 'unknown-batch', message: 'No running batch has that id.' } }
       controller.abort()
       return ok(null)
     },

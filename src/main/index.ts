@@ -7,7 +7,12 @@ import { pathToFileURL } from 'node:url'
 import { API_CHANNELS, EVENT_CHANNEL, type ApiHandlers, type BatchEvent } from '../shared/api'
 import { WorkerEngine } from '../pipeline/batch/worker-engine'
 import { createHandlers } from './handlers'
-import { CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedRequest, secureWebPreferences } from './security'
+import {
+  CONTENT_SECURITY_POLICY,
+  isAllowedNavigation,
+  isAllowedRequest,
+  secureWebPreferences
+} from './security'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 const appUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
@@ -37,9 +42,13 @@ function lockDownSession(): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, devServerUrl) }))
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isAllowedRequest(details.url, devServerUrl) })
+  )
   ses.webRequest.onHeadersReceived((details, callback) =>
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
+    })
   )
 }
 
@@ -47,7 +56,11 @@ function registerHandlers(handlers: ApiHandlers): void {
   for (const channel of API_CHANNELS) {
     ipcMain.handle(channel, async (event, arg: unknown) => {
       // Only our own window's top frame may call in.
-      if (!mainWindow || event.sender !== mainWindow.webContents || event.senderFrame !== mainWindow.webContents.mainFrame) {
+      if (
+        !mainWindow ||
+        event.sender !== mainWindow.webContents ||
+        event.senderFrame !== mainWindow.webContents.mainFrame
+      ) {
         return { ok: false, error: { code: 'invalid-request', message: 'Unknown sender.' } }
       }
       const handler = handlers[channel] as (a: unknown) => Promise<unknown>
@@ -66,7 +79,9 @@ app.whenReady().then(() => {
     maxHeapMb: 1024
   })
   const emit = (event: BatchEvent): void => mainWindow?.webContents.send(EVENT_CHANNEL, event)
-  const pick = async (properties: ('openFile' | 'openDirectory' | 'multiSelections')[]): Promise<string[]> => {
+  const pick = async (
+    properties: ('openFile' | 'openDirectory' | 'multiSelections')[]
+  ): Promise<string[]> => {
     if (!mainWindow) return []
     const res = await dialog.showOpenDialog(mainWindow, {
       properties,

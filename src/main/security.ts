@@ -57,7 +57,8 @@ export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
   } catch {
     return false
   }
-  if (parsed.protocol === 'file:' || parsed.protocol === 'devtools:' || parsed.protocol === 'data:') return true
+  if (parsed.protocol === 'file:' || parsed.protocol === 'devtools:' || parsed.protocol === 'data:')
+    return true
   if (devServerUrl) {
     const dev = new URL(devServerUrl)
     const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname)

@@ -3,7 +3,10 @@ import type { ApiResult, CheckOptions, OperatingPointName } from '../shared/api'
 const OPERATING_POINTS: readonly OperatingPointName[] = ['strict', 'balanced', 'sensitive']
 const MAX_PATHS = 100_000
 
-const invalid = (message: string): ApiResult<never> => ({ ok: false, error: { code: 'invalid-request', message } })
+const invalid = (message: string): ApiResult<never> => ({
+  ok: false,
+  error: { code: 'invalid-request', message }
+})
 
 /** Payloads from the renderer are untrusted: check shape and bounds before anything touches the disk. */
 export function validateStartBatch(arg: unknown): ApiResult<{ paths: string[]; options: CheckOptions }> {
@@ -20,5 +23,11 @@ export function validateStartBatch(arg: unknown): ApiResult<{ paths: string[]; o
   const profiles = o.profiles ?? []
   if (!Array.isArray(profiles) || !profiles.every((p) => typeof p === 'string'))
     return invalid('Profiles must be a list of profile ids.')
-  return { ok: true, value: { paths: paths as string[], options: { operatingPoint: operatingPoint as OperatingPointName, profiles } } }
+  return {
+    ok: true,
+    value: {
+      paths: paths as string[],
+      options: { operatingPoint: operatingPoint as OperatingPointName, profiles }
+    }
+  }
 }

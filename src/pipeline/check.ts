@@ -1,5 +1,5 @@
 import type { CheckOptions } from '../shared/api'
-import type { DocumentResult } from '../shared/types'
+import type { DocumentResult, InkprintError } from '../shared/types'
 import { segmentPassages, type PassageOptions } from '../engine/text'
 import { runWatermarkChecks, type TokenizerRegistry, type WatermarkProfile } from '../engine/watermark'
 import { findFingerprints } from '../engine/fingerprints'
@@ -10,6 +10,8 @@ import { emptyResult, errorResult } from './result'
 /** Everything a check needs that is loaded once per process, not per document. */
 export interface CheckContext {
   detector: Detector | null
+  /** Why the detector could not be loaded, reported on every result. */
+  detectorError?: InkprintError | null
   profiles: WatermarkProfile[]
   tokenizers: TokenizerRegistry | null
 }
@@ -27,7 +29,11 @@ export const MIN_DOCUMENT_WORDS = 50
 const since = (t0: number): number => Math.round((performance.now() - t0) * 100) / 100
 
 /** The whole flow for one file: read → extract → passages → detector → watermarks → fingerprints. */
-export async function checkFile(path: string, ctx: CheckContext, options: CheckFileOptions): Promise<DocumentResult> {
+export async function checkFile(
+  path: string,
+  ctx: CheckContext,
+  options: CheckFileOptions
+): Promise<DocumentResult> {
   const t0 = performance.now()
   const timings: Record<string, number> = {}
   const extracted = await extractFile(path, { maxBytes: options.maxBytes, signal: options.signal })
@@ -58,7 +64,9 @@ export async function checkFile(path: string, ctx: CheckContext, options: CheckF
 
   if (ctx.detector) {
     const t = performance.now()
-    const scored = await ctx.detector.scoreDocument(doc.text, passages, { operatingPoint: options.operatingPoint })
+    const scored = await ctx.detector.scoreDocument(doc.text, passages, {
+      operatingPoint: options.operatingPoint
+    })
     result.passages = passages.map((p, i) => ({ ...p, score: scored.passages[i] }))
     result.detector = scored.summary
     if (scored.summary.verdict === 'too-short') result.status = 'too-short'
@@ -66,12 +74,18 @@ export async function checkFile(path: string, ctx: CheckContext, options: CheckF
       result.status = 'unsupported'
       result.warnings.push({
         code: 'non-english',
-        message: 'This text does not look like English. Inkprint’s detector is trained on English only, so it is not scored.'
+        message:
+          'This text does not look like English. Inkprint’s detector is trained on English only, so it is not scored.'
       })
     }
     timings.detector = since(t)
-  } else if (words < MIN_DOCUMENT_WORDS) {
-    result.status = 'too-short'
+  } else {
+    if (words < MIN_DOCUMENT_WORDS) result.status = 'too-short'
+    if (ctx.detectorError)
+      result.warnings.push({
+        code: 'extraction-note',
+        message: `The AI-writing detector could not be loaded, so passages are not scored: ${ctx.detectorError.message}`
+      })
   }
 
   if (ctx.tokenizers && ctx.profiles.length > 0) {

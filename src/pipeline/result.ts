@@ -36,4 +36,3 @@ export function emptyResult(path: string): DocumentResult {
     timingsMs: {}
   }
 }
-

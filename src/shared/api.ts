@@ -5,7 +5,8 @@
 import type { DocumentResult, ErrorCode } from './types'
 
 /** Every invoke returns data, never throws across the boundary. */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } }
+export type ApiResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } }
 
 export type ApiErrorCode = ErrorCode | 'invalid-request' | 'unknown-batch' | 'not-available'
 
@@ -26,7 +27,14 @@ export interface BatchStarted {
 export type BatchEvent =
   | { type: 'file-started'; batchId: string; path: string; index: number; total: number }
   | { type: 'file-done'; batchId: string; index: number; total: number; done: number; result: DocumentResult }
-  | { type: 'batch-done'; batchId: string; total: number; done: number; cancelled: boolean; elapsedMs: number }
+  | {
+      type: 'batch-done'
+      batchId: string
+      total: number
+      done: number
+      cancelled: boolean
+      elapsedMs: number
+    }
 
 export interface AppInfo {
   version: string

@@ -149,7 +149,8 @@ export interface OperatingPoint {
   measuredOn: string
 }
 
-export type DocumentVerdict = 'likely-human' | 'uncertain' | 'likely-ai' | 'too-short' | 'unsupported-language'
+export type DocumentVerdict =
+  'likely-human' | 'uncertain' | 'likely-ai' | 'too-short' | 'unsupported-language'
 
 export interface DetectorSummary {
   model: { name: string; version: string; sha256: string }

@@ -23,7 +23,10 @@ parentPort?.on('message', async (req: WorkerRequest) => {
     const result = await checkFile(req.path, await context, req.options)
     parentPort?.postMessage({ id: req.id, result })
   } catch (err) {
-    const result = errorResult(req.path, errorFor('internal', `Inkprint failed on this file: ${describe(err)}`))
+    const result = errorResult(
+      req.path,
+      errorFor('internal', `Inkprint failed on this file: ${describe(err)}`)
+    )
     parentPort?.postMessage({ id: req.id, result })
   }
 })

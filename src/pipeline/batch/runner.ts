@@ -34,7 +34,13 @@ export async function runBatch(opts: RunBatchOptions): Promise<BatchSummary> {
   const started = Date.now()
   const walk = await walkInputs(opts.paths)
   const missing = walk.missing.map((path) =>
-    errorResult(path, errorFor('not-found', 'This file or folder could not be found or opened. It may have been moved or deleted.'))
+    errorResult(
+      path,
+      errorFor(
+        'not-found',
+        'This file or folder could not be found or opened. It may have been moved or deleted.'
+      )
+    )
   )
   const total = walk.files.length + missing.length
   opts.onPlanned?.(total)
@@ -72,6 +78,13 @@ export async function runBatch(opts: RunBatchOptions): Promise<BatchSummary> {
     elapsedMs: Date.now() - started,
     skipped: walk.skipped
   }
-  onEvent({ type: 'batch-done', batchId, total, done, cancelled: summary.cancelled, elapsedMs: summary.elapsedMs })
+  onEvent({
+    type: 'batch-done',
+    batchId,
+    total,
+    done,
+    cancelled: summary.cancelled,
+    elapsedMs: summary.elapsedMs
+  })
   return summary
 }

@@ -69,15 +69,27 @@ export class WorkerEngine implements CheckEngine {
         if (msg.id === id) finish(msg.result, false)
       }
       const onError = (err: Error): void =>
-        finish(errorResult(path, errorFor(tooBig(err) ? 'too-complex' : 'internal', failureMessage(err))), true)
+        finish(
+          errorResult(path, errorFor(tooBig(err) ? 'too-complex' : 'internal', failureMessage(err))),
+          true
+        )
       const onExit = (): void =>
-        finish(errorResult(path, errorFor('internal', 'The checker stopped unexpectedly on this file.')), true)
+        finish(
+          errorResult(path, errorFor('internal', 'The checker stopped unexpectedly on this file.')),
+          true
+        )
       const onAbort = (): void =>
-        finish(errorResult(path, errorFor('cancelled', 'The check was cancelled before this file finished.')), true)
+        finish(
+          errorResult(path, errorFor('cancelled', 'The check was cancelled before this file finished.')),
+          true
+        )
       const timer = setTimeout(() => {
         const seconds = Math.round(this.opts.timeoutMs / 1000)
         finish(
-          errorResult(path, errorFor('timeout', `This file took longer than ${seconds} s to read and was skipped.`)),
+          errorResult(
+            path,
+            errorFor('timeout', `This file took longer than ${seconds} s to read and was skipped.`)
+          ),
           true
         )
       }, this.opts.timeoutMs)

@@ -19,12 +19,35 @@ describe('inkprint CLI arguments', () => {
 
   it('parses every option', () => {
     const a = parseCliArgs([
-      'check', 'x.pdf', '--format', 'csv', '--out', 'o.csv', '--include-text', '--operating-point', 'strict',
-      '--workers', '0', '--results', 'r.jsonl', '--resume', '--timeout', '5', '--profile', 'p.json'
+      'check',
+      'x.pdf',
+      '--format',
+      'csv',
+      '--out',
+      'o.csv',
+      '--include-text',
+      '--operating-point',
+      'strict',
+      '--workers',
+      '0',
+      '--results',
+      'r.jsonl',
+      '--resume',
+      '--timeout',
+      '5',
+      '--profile',
+      'p.json'
     ])
     expect(a).toMatchObject({
-      format: 'csv', out: 'o.csv', includeText: true, operatingPoint: 'strict', workers: 0,
-      results: 'r.jsonl', resume: true, timeoutMs: 5000, profiles: ['p.json']
+      format: 'csv',
+      out: 'o.csv',
+      includeText: true,
+      operatingPoint: 'strict',
+      workers: 0,
+      results: 'r.jsonl',
+      resume: true,
+      timeoutMs: 5000,
+      profiles: ['p.json']
     })
   })
 

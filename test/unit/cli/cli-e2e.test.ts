@@ -1,0 +1,101 @@
+/**
+ * The built `inkprint` command end to end: real fixtures, real models, worker threads, exit codes.
+ * Needs `npm run build` (npm test builds before running vitest).
+ */
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { copyFile, mkdir, mkdtemp, readFile, readdir, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { DocumentResult } from '../../../src/shared/types'
+import { makeFixtures } from '../../fixtures/make-fixtures.mjs'
+
+const run = promisify(execFile)
+const BIN = join(process.cwd(), 'bin', 'inkprint.cjs')
+let classDir: string
+
+async function inkprint(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 })
+    return { code: 0, stdout, stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(process.cwd(), 'out', 'main', 'cli.js')))
+    throw new Error('The app is not built: run `npm run build` (npm test does this first).')
+  const fixtures = await makeFixtures()
+  classDir = await mkdtemp(join(tmpdir(), 'inkprint-cli-'))
+  await mkdir(join(classDir, 'sub'))
+  for (const name of ['essay.docx', 'essay.pdf', 'essay.odt', 'essay.rtf', 'essay.md', 'truncated.pdf'])
+    await copyFile(join(fixtures, name), join(classDir, name))
+  await copyFile(join(fixtures, 'essay-utf16le.txt'), join(classDir, 'sub', 'essay-utf16le.txt'))
+}, 60_000)
+
+describe('inkprint check (built CLI)', () => {
+  it('prints one JSON object per document and exits 1 when a file failed', async () => {
+    const before = await Promise.all((await readdir(classDir)).map((n) => stat(join(classDir, n))))
+    const { code, stdout, stderr } = await inkprint(['check', classDir, '--format', 'jsonl'])
+    expect(code).toBe(1)
+    const results = stdout.trim().split('\n').map((l) => JSON.parse(l) as DocumentResult)
+    expect(results).toHaveLength(7)
+    const byName = new Map(results.map((r) => [r.fileName, r]))
+    expect(byName.get('truncated.pdf')?.status).toBe('error')
+    expect(byName.get('truncated.pdf')?.error?.code).toBe('corrupt')
+    for (const name of ['essay.docx', 'essay.pdf', 'essay.odt', 'essay.rtf', 'essay.md', 'essay-utf16le.txt']) {
+      const r = byName.get(name)
+      expect(r?.error, name).toBeNull()
+      expect(r?.schemaVersion).toBe(1)
+      expect(r?.sha256).toMatch(/^[0-9a-f]{64}$/)
+      expect(r?.passages.length).toBeGreaterThan(0)
+      expect(r?.text).toBeUndefined() // only with --include-text
+      expect(r?.detector?.operatingPoint.name).toBe('balanced')
+      expect(r?.fingerprints).toBeDefined()
+      expect(r?.watermarks?.length).toBeGreaterThan(0)
+    }
+    expect(stderr).toMatch(/7 checked, 1 failed/)
+    // Student files are only ever read.
+    const after = await Promise.all((await readdir(classDir)).map((n) => stat(join(classDir, n))))
+    expect(after.map((s) => s.mtimeMs)).toEqual(before.map((s) => s.mtimeMs))
+  }, 120_000)
+
+  it('includes exact passage text with --include-text', async () => {
+    const { code, stdout } = await inkprint(['check', join(classDir, 'essay.docx'), '--include-text', '--workers', '0'])
+    expect(code).toBe(0)
+    const r = JSON.parse(stdout) as DocumentResult
+    expect(typeof r.text).toBe('string')
+    for (const p of r.passages) expect(r.text?.slice(p.start, p.end).trim()).toBe(r.text?.slice(p.start, p.end))
+  }, 60_000)
+
+  it('writes CSV with a BOM and a row per document', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'inkprint-csv-'))
+    const out = join(dir, 'class.csv')
+    const { code } = await inkprint(['check', classDir, '--format', 'csv', '--out', out])
+    expect(code).toBe(1)
+    const csv = await readFile(out, 'utf8')
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    expect(csv.trim().split('\r\n')).toHaveLength(8)
+  }, 120_000)
+
+  it('resumes from a results file without re-checking finished files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'inkprint-resume-'))
+    const results = join(dir, 'results.jsonl')
+    await inkprint(['check', classDir, '--results', results, '--format', 'json'])
+    const { stdout, stderr } = await inkprint(['check', classDir, '--results', results, '--resume', '--format', 'json'])
+    expect(stderr).toMatch(/6 reused/)
+    expect((JSON.parse(stdout) as { results: DocumentResult[] }).results).toHaveLength(7)
+  }, 120_000)
+
+  it('exits 2 with usage on bad arguments, and 1 for a missing file', async () => {
+    expect((await inkprint(['check'])).code).toBe(2)
+    expect((await inkprint(['check', 'x', '--format', 'xml'])).code).toBe(2)
+    const missing = await inkprint(['check', join(classDir, 'nope.docx')])
+    expect(missing.code).toBe(1)
+    expect((JSON.parse(missing.stdout) as DocumentResult).error?.code).toBe('not-found')
+  }, 60_000)
+})
