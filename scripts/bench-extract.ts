@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/bench-extract.ts [essays.jsonl] [count]
  *
- * Default data: /work/shared/data/outfox/data.jsonl (read only; nothing is copied into the repo).
+ * Default data: ../shared/data/outfox/data.jsonl beside the repo (read only; nothing is copied into the repo).
  * The essays are written to a temporary folder that is removed afterwards.
  *
  * Measured as the app runs it: our TypeScript is bundled (esbuild, which tsx brings along) with pdfjs-dist
@@ -13,90 +13,22 @@
  * measure tsx transpiling pdfjs (≈0.5 s and ≈150 MB extra), and the fixture builders' memory.
  */
 import { execFileSync } from 'node:child_process'
-import { createReadStream } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { build } from 'esbuild'
-
-type Block = { kind: 'heading' | 'prose'; text: string }
-const FORMATS = ['pdf', 'docx', 'odt', 'txt'] as const
-
-async function readEssays(path: string, count: number): Promise<string[]> {
-  const essays: string[] = []
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })
-  for await (const line of lines) {
-    const record = JSON.parse(line) as { text?: unknown }
-    // 1–3 pages double-spaced: roughly 1,200 to 7,000 characters.
-    if (typeof record.text === 'string' && record.text.length >= 1200 && record.text.length <= 7000) {
-      essays.push(record.text.replace(/\u00a0/g, ' '))
-    }
-    if (essays.length >= count) break
-  }
-  lines.close()
-  return essays
-}
-
-/** Essay text as paragraphs: its own line breaks where it has them, else about five sentences each. */
-function toBlocks(text: string, index: number): Block[] {
-  let paragraphs = text
-    .split(/\n\s*\n|\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-  if (paragraphs.length < 2) {
-    const sentences = text.match(/[^.!?]+[.!?]+["')\]]*\s*|[^.!?]+$/g) ?? [text]
-    paragraphs = []
-    for (let i = 0; i < sentences.length; i += 5)
-      paragraphs.push(
-        sentences
-          .slice(i, i + 5)
-          .join('')
-          .trim()
-      )
-  }
-  return [
-    { kind: 'heading', text: `Essay ${index + 1}` },
-    ...paragraphs.map((p): Block => ({ kind: 'prose', text: p }))
-  ]
-}
-
-/** pdf-lib's standard fonts only encode Windows-1252; replace anything else for the PDF copies. */
-const winAnsi = (s: string): string => s.replace(/[^\x20-\x7e\u00a0-\u00ff‘’“”–—…•€]/g, '?')
+import { DEFAULT_ESSAYS, FORMATS, writeCorpus } from './bench/corpus'
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0
 }
 
 async function main(): Promise<void> {
-  const source = process.argv[2] ?? '/work/shared/data/outfox/data.jsonl'
+  const source = process.argv[2] ?? DEFAULT_ESSAYS
   const count = Number(process.argv[3] ?? 100)
-  const { buildPdf } = await import('../test/fixtures/make-pdf.mjs')
-  const { buildDocx } = await import('../test/fixtures/make-fixtures.mjs')
-  const { makeOdt } = await import('../test/fixtures/make-text-formats.mjs')
-  const essays = await readEssays(source, count)
-  if (essays.length < count) throw new Error(`only ${essays.length} usable essays in ${source}`)
   const dir = await mkdtemp(join(tmpdir(), 'inkprint-bench-'))
   try {
-    const files: string[] = []
-    for (const [i, text] of essays.entries()) {
-      const blocks = toBlocks(text, i)
-      const format = FORMATS[i % FORMATS.length] as (typeof FORMATS)[number]
-      const path = join(dir, `essay-${String(i + 1).padStart(3, '0')}.${format}`)
-      const data =
-        format === 'pdf'
-          ? await buildPdf(
-              blocks.map((b) => ({ ...b, text: winAnsi(b.text) })),
-              { header: `Student ${i + 1}` }
-            )
-          : format === 'docx'
-            ? await buildDocx(blocks, { title: blocks[0]?.text })
-            : format === 'odt'
-              ? makeOdt(blocks)
-              : blocks.map((b) => b.text).join('\n\n')
-      await writeFile(path, data)
-      files.push(path)
-    }
+    const files = await writeCorpus(dir, count, source)
     const { times, words, failures, pdfPages, total, peakRssMb } = await runBatchInChild(files)
     const sorted = [...times].sort((a, b) => a - b)
     const fmt = (ms: number): string => `${ms.toFixed(1)} ms`
