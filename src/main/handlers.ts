@@ -7,35 +7,70 @@ import { join } from 'node:path'
 import type { ApiHandlers, ApiResult, BatchEvent, CheckOptions } from '../shared/api'
 import type { CheckEngine } from '../pipeline/batch/engine'
 import { InProcessEngine } from '../pipeline/batch/in-process-engine'
-import { loadCheckContext } from '../pipeline/context'
+import { CalibrationStore } from '../pipeline/calibration'
+import type { CheckContext } from '../pipeline/check'
 import { runBatch } from '../pipeline/batch/runner'
 import { ResultsStore } from '../pipeline/results-store'
+import { loadContextWithUserProfiles } from '../pipeline/user-profiles'
 import { INKPRINT_VERSION } from '../pipeline/version'
-import { validateStartBatch } from './validate'
+import { createCalibrationHandlers } from './calibration-handlers'
+import { CalibrationService } from './calibration-service'
+import { writeAppReport, type PrintPdf } from './export-report'
+import { ProfilesService } from './profiles-service'
+import { validateExportReport, validateStartBatch } from './validate'
 
 export interface HandlerDeps {
   emit: (event: BatchEvent) => void
   pickFiles: () => Promise<string[]>
   pickFolder: () => Promise<string[]>
+  /** Asks where to write a report; null when the teacher cancelled. */
+  pickReportFolder?: () => Promise<string | null>
+  /** Asks for a watermark profile JSON file; null when cancelled. */
+  pickProfileFile?: () => Promise<string | null>
+  /** Prints report HTML to PDF bytes (Electron's printToPDF in the app, a local Chromium in the bridge). */
+  printPdf?: PrintPdf
   /** Where this machine keeps the current session's results (never uploaded). */
   storeDir: string
+  /** Saved calibration profiles; default `<storeDir>/calibrations`. */
+  calibrationDir?: string
+  /** Imported watermark profiles and which profiles are off; default `<storeDir>/profiles`. */
+  profilesDir?: string
   /** Defaults to checking in this process with the shipped models (what the test bridge uses). */
   engine?: CheckEngine
+  /** Called after a profile was imported, so an engine that caches profiles (worker pool) can reload. */
+  onProfilesImported?: () => void
   model?: () => Promise<{ name: string; version: string; sha256: string } | null>
 }
 
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value })
+const fail = (
+  code: 'not-found' | 'not-available' | 'invalid-request',
+  message: string
+): ApiResult<never> => ({
+  ok: false,
+  error: { code, message }
+})
 
 export function createHandlers(deps: HandlerDeps): ApiHandlers {
-  const context = lazy(() => loadCheckContext())
-  const engine = deps.engine ?? new InProcessEngine(context)
+  const profilesDir = deps.profilesDir ?? join(deps.storeDir, 'profiles')
+  const context = resettable(() => loadContextWithUserProfiles(profilesDir))
+  const engine = deps.engine ?? new InProcessEngine(() => context.get())
   const model =
     deps.model ??
     (async () => {
-      const card = (await context()).detector?.card
+      const card = (await context.get()).detector?.card
       return card ? { name: card.name, version: card.version, sha256: card.sha256 } : null
     })
   const store = new ResultsStore(join(deps.storeDir, 'results.jsonl'))
+  const calibrations = new CalibrationService(
+    new CalibrationStore(deps.calibrationDir ?? join(deps.storeDir, 'calibrations')),
+    engine
+  )
+  const profiles = new ProfilesService(
+    profilesDir,
+    () => context.get(),
+    () => context.reset()
+  )
   const running = new Map<string, AbortController>()
 
   return {
@@ -45,10 +80,20 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     startBatch: async (arg) => {
       const request = validateStartBatch(arg)
       if (!request.ok) return request
+      const judge = await calibrations.judge(request.value.options)
+      if (judge === 'unknown')
+        return fail(
+          'not-found',
+          'That calibration is no longer on this computer. Choose another in Settings.'
+        )
       const batchId = randomUUID()
       const controller = new AbortController()
       running.set(batchId, controller)
-      const options: CheckOptions & { includeText: boolean } = { ...request.value.options, includeText: true }
+      const options: CheckOptions & { includeText: boolean } = {
+        ...request.value.options,
+        profiles: await profiles.resolve(request.value.options.profiles ?? []),
+        includeText: true
+      }
       const total = await new Promise<number>((resolve) => {
         void runBatch({
           batchId,
@@ -58,7 +103,10 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
           signal: controller.signal,
           onPlanned: resolve,
           onEvent: (event) => {
-            if (event.type === 'file-done') void store.append(event.result)
+            if (event.type === 'file-done') {
+              if (judge) event = { ...event, result: judge(event.result) }
+              void store.append(event.result)
+            }
             if (event.type === 'batch-done') running.delete(batchId)
             deps.emit(event)
           }
@@ -77,11 +125,59 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     clearResults: async () => {
       await store.clear()
       return ok(null)
+    },
+    exportReport: async (arg) => {
+      const request = validateExportReport(arg)
+      if (!request.ok) return request
+      const { paths, scope, format } = request.value
+      // Results come from this machine's store, never from the renderer.
+      const byPath = new Map((await store.readAll()).map((r) => [r.path, r]))
+      const results = paths.map((p) => byPath.get(p)).filter((r) => r !== undefined)
+      if (results.length !== paths.length)
+        return fail(
+          'not-found',
+          'Some of those results are no longer kept on this computer. Check them again.'
+        )
+      if (!deps.pickReportFolder) return fail('not-available', 'Reports cannot be saved from this window.')
+      if (format === 'pdf' && !deps.printPdf)
+        return fail('not-available', 'PDF printing is not available here.')
+      const dir = await deps.pickReportFolder()
+      if (!dir) return ok({ files: [], warnings: [], cancelled: true })
+      const printPdf: PrintPdf = deps.printPdf ?? (() => Promise.reject(new Error('no printer')))
+      try {
+        return ok(await writeAppReport(results, scope, format, dir, printPdf))
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error)
+        return {
+          ok: false,
+          error: { code: 'unreadable', message: `The report could not be written: ${reason}` }
+        }
+      }
+    },
+    ...createCalibrationHandlers(calibrations),
+    listProfiles: async () => ok(await profiles.list()),
+    importProfile: async () => {
+      if (!deps.pickProfileFile) return fail('not-available', 'Profiles cannot be imported from this window.')
+      return ok(await profiles.importFile(await deps.pickProfileFile()))
+    },
+    setProfileEnabled: async (arg) => {
+      if (typeof arg?.id !== 'string' || typeof arg.enabled !== 'boolean')
+        return fail('invalid-request', 'Expected { id, enabled }.')
+      const list = await profiles.setEnabled(arg.id, arg.enabled)
+      return list ? ok(list) : fail('not-found', 'There is no watermark profile with that id.')
     }
   }
 }
 
-function lazy<T>(load: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | null = null
-  return () => (promise ??= load())
+function resettable(load: () => Promise<CheckContext>): {
+  get: () => Promise<CheckContext>
+  reset: () => void
+} {
+  let promise: Promise<CheckContext> | null = null
+  return {
+    get: () => (promise ??= load()),
+    reset: () => {
+      promise = null
+    }
+  }
 }

@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url'
 import { API_CHANNELS, EVENT_CHANNEL, type ApiHandlers, type BatchEvent } from '../shared/api'
 import { WorkerEngine } from '../pipeline/batch/worker-engine'
 import { createHandlers } from './handlers'
+import { printHtmlWithElectron } from './print'
+import { ReloadingEngine } from './reloading-engine'
 import {
   CONTENT_SECURITY_POLICY,
   isAllowedNavigation,
@@ -72,12 +74,19 @@ function registerHandlers(handlers: ApiHandlers): void {
 app.enableSandbox()
 app.whenReady().then(() => {
   lockDownSession()
-  const engine = new WorkerEngine({
-    script: join(__dirname, 'check-worker.js'),
-    workers: 2,
-    timeoutMs: 60_000,
-    maxHeapMb: 1024
-  })
+  const userData = app.getPath('userData')
+  const profilesDir = join(userData, 'profiles')
+  // Read by app-check-worker.js: workers load the school's imported watermark profiles from here.
+  process.env.INKPRINT_USER_PROFILES = profilesDir
+  const engine = new ReloadingEngine(
+    () =>
+      new WorkerEngine({
+        script: join(__dirname, 'app-check-worker.js'),
+        workers: 2,
+        timeoutMs: 60_000,
+        maxHeapMb: 1024
+      })
+  )
   const emit = (event: BatchEvent): void => mainWindow?.webContents.send(EVENT_CHANNEL, event)
   const pick = async (
     properties: ('openFile' | 'openDirectory' | 'multiSelections')[]
@@ -91,13 +100,30 @@ app.whenReady().then(() => {
     })
     return res.canceled ? [] : res.filePaths
   }
+  const pickOne = async (options: Electron.OpenDialogOptions): Promise<string | null> => {
+    if (!mainWindow) return null
+    const res = await dialog.showOpenDialog(mainWindow, options)
+    return res.canceled ? null : (res.filePaths[0] ?? null)
+  }
   registerHandlers(
     createHandlers({
       emit,
       engine,
-      storeDir: join(app.getPath('userData'), 'results'),
+      storeDir: join(userData, 'results'),
+      calibrationDir: join(userData, 'calibrations'),
+      profilesDir,
+      onProfilesImported: () => engine.reload(),
       pickFiles: () => pick(['openFile', 'multiSelections']),
-      pickFolder: () => pick(['openDirectory', 'multiSelections'])
+      pickFolder: () => pick(['openDirectory', 'multiSelections']),
+      pickReportFolder: () =>
+        pickOne({ title: 'Save report in…', properties: ['openDirectory', 'createDirectory'] }),
+      pickProfileFile: () =>
+        pickOne({
+          title: 'Import a watermark profile',
+          properties: ['openFile'],
+          filters: [{ name: 'Watermark profile', extensions: ['json'] }]
+        }),
+      printPdf: printHtmlWithElectron
     })
   )
   mainWindow = createWindow()

@@ -1,4 +1,11 @@
-import type { ApiResult, CheckOptions, OperatingPointName } from '../shared/api'
+import type {
+  ApiResult,
+  CalibrationChoice,
+  CalibrationRequest,
+  CheckOptions,
+  ExportReportRequest,
+  OperatingPointName
+} from '../shared/api'
 
 const OPERATING_POINTS: readonly OperatingPointName[] = ['strict', 'balanced', 'sensitive']
 const MAX_PATHS = 100_000
@@ -16,18 +23,60 @@ export function validateStartBatch(arg: unknown): ApiResult<{ paths: string[]; o
     return invalid('Expected a non-empty list of paths.')
   if (!paths.every((p) => typeof p === 'string' && p.length > 0 && p.length < 4096 && !p.includes('\0')))
     return invalid('Every path must be a non-empty string.')
-  const o = (options ?? {}) as { operatingPoint?: unknown; profiles?: unknown }
+  const o = (options ?? {}) as { operatingPoint?: unknown; profiles?: unknown; calibrationId?: unknown }
   const operatingPoint = o.operatingPoint ?? 'balanced'
   if (!OPERATING_POINTS.includes(operatingPoint as OperatingPointName))
     return invalid('Unknown operating point.')
   const profiles = o.profiles ?? []
   if (!Array.isArray(profiles) || !profiles.every((p) => typeof p === 'string'))
     return invalid('Profiles must be a list of profile ids.')
-  return {
-    ok: true,
-    value: {
-      paths: paths as string[],
-      options: { operatingPoint: operatingPoint as OperatingPointName, profiles }
-    }
+  if (o.calibrationId !== undefined && !isShortString(o.calibrationId))
+    return invalid('A calibration id must be a short string.')
+  const value: { paths: string[]; options: CheckOptions } = {
+    paths: paths as string[],
+    options: { operatingPoint: operatingPoint as OperatingPointName, profiles }
   }
+  if (typeof o.calibrationId === 'string') value.options.calibrationId = o.calibrationId
+  return { ok: true, value }
+}
+
+function isShortString(v: unknown, max = 200): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= max && !v.includes('\0')
+}
+
+function isPathList(v: unknown, allowEmpty = false): v is string[] {
+  return (
+    Array.isArray(v) &&
+    (allowEmpty || v.length > 0) &&
+    v.length <= MAX_PATHS &&
+    v.every((p) => isShortString(p, 4096))
+  )
+}
+
+export function validateExportReport(arg: unknown): ApiResult<ExportReportRequest> {
+  const a = (arg ?? {}) as Partial<Record<keyof ExportReportRequest, unknown>>
+  if (!isPathList(a.paths)) return invalid('Expected a non-empty list of result paths.')
+  if (a.scope !== 'document' && a.scope !== 'class') return invalid('Scope must be "document" or "class".')
+  if (a.format !== 'pdf' && a.format !== 'html' && a.format !== 'json' && a.format !== 'csv')
+    return invalid('Format must be pdf, html, json or csv.')
+  if (a.scope === 'document' && a.paths.length !== 1) return invalid('A document report is for one document.')
+  return { ok: true, value: { paths: a.paths, scope: a.scope, format: a.format } }
+}
+
+export function validateCalibrationRequest(arg: unknown): ApiResult<CalibrationRequest> {
+  const a = (arg ?? {}) as Partial<Record<keyof CalibrationRequest, unknown>>
+  if (!isShortString(a.name)) return invalid('A calibration needs a name.')
+  if (!isPathList(a.humanPaths)) return invalid('Choose at least one folder of human-written documents.')
+  if (a.aiPaths !== undefined && !isPathList(a.aiPaths, true))
+    return invalid('AI paths must be a list of paths.')
+  return { ok: true, value: { name: a.name.trim(), humanPaths: a.humanPaths, aiPaths: a.aiPaths ?? [] } }
+}
+
+export function validateCalibrationChoice(arg: unknown): ApiResult<CalibrationChoice> {
+  const a = (arg ?? {}) as Partial<Record<keyof CalibrationChoice, unknown>>
+  if (!isShortString(a.calibrationId)) return invalid('Expected a calibration id.')
+  if (!isShortString(a.name) || a.name.trim() === '') return invalid('A calibration needs a name.')
+  if (typeof a.targetFpr !== 'number' || !(a.targetFpr > 0 && a.targetFpr < 0.5))
+    return invalid('The target false-positive rate must be between 0 and 50%.')
+  return { ok: true, value: { calibrationId: a.calibrationId, name: a.name.trim(), targetFpr: a.targetFpr } }
 }

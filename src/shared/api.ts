@@ -16,7 +16,99 @@ export interface CheckOptions {
   operatingPoint: OperatingPointName
   /** Watermark profile ids to test; empty means all enabled profiles. */
   profiles?: string[]
+  /** A saved local calibration (see listCalibrations) to judge documents with instead of the shipped point. */
+  calibrationId?: string
 }
+
+export type ReportScope = 'document' | 'class'
+export type ReportFileFormat = 'pdf' | 'html' | 'json' | 'csv'
+
+export interface ExportReportRequest {
+  /** Paths of results kept on this machine; main looks them up itself, never trusting result objects. */
+  paths: string[]
+  scope: ReportScope
+  format: ReportFileFormat
+}
+
+export interface ExportedReport {
+  /** Files written (empty when the teacher cancelled the folder dialog). */
+  files: string[]
+  warnings: string[]
+  cancelled: boolean
+}
+
+export interface CalibrationRequest {
+  name: string
+  /** Files or folders of documents known to be human-written. */
+  humanPaths: string[]
+  /** Optional known-AI documents, for the detection rate. */
+  aiPaths?: string[]
+}
+
+export interface CalibrationProgress {
+  calibrationId: string
+  phase: 'human' | 'ai' | 'done' | 'failed'
+  done: number
+  total: number
+  /** Set when phase is 'failed'. */
+  error: { code: ErrorCode; message: string } | null
+}
+
+/** One row of the false-positive table: what a threshold would flag. Intervals are 95% Wilson. */
+export interface CalibrationTableRow {
+  threshold: number
+  falsePositives: number
+  fpr: number
+  fprLower: number
+  fprUpper: number
+  tpr: number | null
+}
+
+/** A calibration as the app shows it: numbers only, never text or file names. */
+export interface CalibrationView {
+  /** The saved profile's id, or the running calibration's id for a preview. */
+  id: string
+  name: string
+  createdAt: string
+  nHuman: number
+  nAi: number
+  targetFpr: number
+  threshold: number
+  falsePositives: number
+  fpr: { estimate: number; lower: number; upper: number }
+  tpr: { estimate: number; lower: number; upper: number } | null
+  documentsNeeded: number
+  enoughDocuments: boolean
+  description: string
+  warnings: string[]
+  model: { name: string; version: string }
+  table: CalibrationTableRow[]
+  /** Self-contained SVG documents made by Inkprint's own plot code (numbers only). */
+  plots: { histogram: string; roc: string | null }
+}
+
+export interface CalibrationChoice {
+  calibrationId: string
+  name: string
+  targetFpr: number
+}
+
+export interface WatermarkProfileInfo {
+  id: string
+  name: string
+  scheme: 'kgw' | 'unigram' | 'aaronson' | 'synthid'
+  tokenizer: string
+  publicDefaultKey: boolean
+  source: 'shipped' | 'imported'
+  enabled: boolean
+  /** Null when the profile can be tested on this machine; else why not, in plain words. */
+  unavailable: string | null
+  description: string
+}
+
+export type ProfileImportOutcome =
+  | { imported: true; profile: WatermarkProfileInfo }
+  | { imported: false; cancelled: boolean; errors: string[] }
 
 export interface BatchStarted {
   batchId: string
@@ -54,6 +146,20 @@ export interface InvokeApi {
   /** Results kept from earlier sessions on this machine. */
   listResults: (arg: null) => ApiResult<DocumentResult[]>
   clearResults: (arg: null) => ApiResult<null>
+  /** Asks for a folder, then writes a document or class report of kept results there. */
+  exportReport: (arg: ExportReportRequest) => ApiResult<ExportedReport>
+  /** Starts scoring known-human (and AI) documents; poll calibrationProgress until done. */
+  startCalibration: (arg: CalibrationRequest) => ApiResult<CalibrationProgress>
+  calibrationProgress: (arg: { calibrationId: string }) => ApiResult<CalibrationProgress>
+  /** The table, plots and threshold for a target false-positive rate, from a finished calibration. */
+  previewCalibration: (arg: CalibrationChoice) => ApiResult<CalibrationView>
+  saveCalibration: (arg: CalibrationChoice) => ApiResult<CalibrationView>
+  listCalibrations: (arg: null) => ApiResult<CalibrationView[]>
+  deleteCalibration: (arg: { id: string }) => ApiResult<null>
+  listProfiles: (arg: null) => ApiResult<WatermarkProfileInfo[]>
+  /** Opens a file dialog for a profile JSON, validates it and keeps a copy on this machine. */
+  importProfile: (arg: null) => ApiResult<ProfileImportOutcome>
+  setProfileEnabled: (arg: { id: string; enabled: boolean }) => ApiResult<WatermarkProfileInfo[]>
 }
 
 export type InvokeChannel = keyof InvokeApi
@@ -67,7 +173,17 @@ export const API_CHANNELS = [
   'startBatch',
   'cancelBatch',
   'listResults',
-  'clearResults'
+  'clearResults',
+  'exportReport',
+  'startCalibration',
+  'calibrationProgress',
+  'previewCalibration',
+  'saveCalibration',
+  'listCalibrations',
+  'deleteCalibration',
+  'listProfiles',
+  'importProfile',
+  'setProfileEnabled'
 ] as const satisfies readonly InvokeChannel[]
 
 export const EVENT_CHANNEL = 'inkprint:batch-event'

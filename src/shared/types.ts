@@ -147,6 +147,8 @@ export interface OperatingPoint {
   fprUpper: number
   /** Where the figures were measured, e.g. "held-out human essays (n=1234)". */
   measuredOn: string
+  /** Set when a school's local calibration decided the verdict: which one, and its 95% Wilson interval. */
+  calibration?: { id: string; name: string; n: number; fprInterval: [number, number] }
 }
 
 export type DocumentVerdict =

@@ -6,6 +6,9 @@ import { AppInfoStore } from '../../src/renderer/src/lib/stores/app-info.svelte'
 import { DocumentsStore } from '../../src/renderer/src/lib/stores/documents.svelte'
 import { NavigationStore } from '../../src/renderer/src/lib/stores/navigation.svelte'
 import { SettingsStore } from '../../src/renderer/src/lib/stores/settings.svelte'
+import { CalibrationFlowStore } from '../../src/renderer/src/lib/stores/calibration.svelte'
+import { ProfilesStore } from '../../src/renderer/src/lib/stores/profiles.svelte'
+import { ReportsStore } from '../../src/renderer/src/lib/stores/reports.svelte'
 import { createFakeApi } from './fake-api'
 import { corruptFile, scoredEssay, unscoredEssay } from './sample-results'
 
@@ -55,6 +58,33 @@ describe('App', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Settings' }))
     await fireEvent.click(screen.getByLabelText(/Strict/))
     expect(settings.operatingPoint).toBe('strict')
+  })
+
+  it('opens the guided calibration from Settings and offers class report export', async () => {
+    const api = createFakeApi({ previous: [scoredEssay] })
+    const client = new InkprintClient(api)
+    const settings = new SettingsStore(null)
+    const navigation = new NavigationStore()
+    const documents = new DocumentsStore(client, settings, navigation, (flush) => queueMicrotask(flush))
+    render(App, {
+      props: {
+        client,
+        settings,
+        navigation,
+        documents,
+        appInfo: new AppInfoStore(client),
+        reports: new ReportsStore(client),
+        calibration: new CalibrationFlowStore(client, settings),
+        profiles: new ProfilesStore(client)
+      }
+    })
+    await fireEvent.click(await screen.findByRole('button', { name: 'Show 1 earlier result' }))
+    expect(screen.getByRole('button', { name: 'Export class report…' })).toBeTruthy()
+    await fireEvent.click(screen.getByRole('button', { name: 'Settings' }))
+    await fireEvent.click(await screen.findByRole('button', { name: 'Calibrate on your own essays…' }))
+    expect(screen.getByRole('heading', { name: 'Calibrate on your own students’ essays' })).toBeTruthy()
+    expect(navigation.view).toBe('calibration')
+    expect(api.calls.some((c) => c.channel === 'listProfiles')).toBe(true)
   })
 
   it('shows the version and model in How to read Inkprint', async () => {

@@ -1,5 +1,13 @@
 /** An in-memory InkprintApi for store and App tests: records calls and lets the test emit batch events. */
-import type { ApiResult, BatchEvent, InkprintApi } from '../../src/shared/api'
+import type {
+  ApiResult,
+  BatchEvent,
+  CalibrationView,
+  ExportedReport,
+  InkprintApi,
+  ProfileImportOutcome,
+  WatermarkProfileInfo
+} from '../../src/shared/api'
 import type { DocumentResult } from '../../src/shared/types'
 
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value })
@@ -12,8 +20,19 @@ export interface FakeApi extends InkprintApi {
 }
 
 export function createFakeApi(
-  options: { picked?: string[]; previous?: DocumentResult[]; batchId?: string } = {}
+  options: {
+    picked?: string[]
+    previous?: DocumentResult[]
+    batchId?: string
+    exported?: ApiResult<ExportedReport>
+    calibration?: CalibrationView
+    profiles?: WatermarkProfileInfo[]
+    imported?: ProfileImportOutcome
+  } = {}
 ): FakeApi {
+  let saved: CalibrationView[] = []
+  let profiles = options.profiles ?? []
+  let polls = 0
   const listeners = new Set<(event: BatchEvent) => void>()
   const calls: FakeApi['calls'] = []
   const record = (channel: string, arg: unknown): void => {
@@ -44,6 +63,49 @@ export function createFakeApi(
     cancelBatch: async (arg) => (record('cancelBatch', arg), ok(null)),
     listResults: async (arg) => (record('listResults', arg), ok(options.previous ?? [])),
     clearResults: async (arg) => (record('clearResults', arg), ok(null)),
+    exportReport: async (arg) => (
+      record('exportReport', arg),
+      options.exported ?? ok({ files: [`/reports/${arg.format}`], warnings: [], cancelled: false })
+    ),
+    startCalibration: async (arg) => (
+      record('startCalibration', arg),
+      ok({ calibrationId: 'cal-1', phase: 'human', done: 0, total: 3, error: null })
+    ),
+    // Scoring finishes on the second poll, so a test sees progress first.
+    calibrationProgress: async (arg) => (
+      record('calibrationProgress', arg),
+      ok({
+        calibrationId: 'cal-1',
+        phase: ++polls >= 2 ? 'done' : 'human',
+        done: polls,
+        total: 3,
+        error: null
+      })
+    ),
+    previewCalibration: async (arg) => {
+      record('previewCalibration', arg)
+      if (!options.calibration) return { ok: false, error: { code: 'not-found', message: 'none' } }
+      return ok({ ...options.calibration, targetFpr: arg.targetFpr, name: arg.name })
+    },
+    saveCalibration: async (arg) => {
+      record('saveCalibration', arg)
+      if (!options.calibration) return { ok: false, error: { code: 'not-found', message: 'none' } }
+      const view = { ...options.calibration, id: 'saved-1', name: arg.name, targetFpr: arg.targetFpr }
+      saved = [view]
+      return ok(view)
+    },
+    listCalibrations: async (arg) => (record('listCalibrations', arg), ok(saved)),
+    deleteCalibration: async (arg) => (record('deleteCalibration', arg), (saved = []), ok(null)),
+    listProfiles: async (arg) => (record('listProfiles', arg), ok(profiles)),
+    importProfile: async (arg) => (
+      record('importProfile', arg),
+      ok(options.imported ?? { imported: false, cancelled: true, errors: [] })
+    ),
+    setProfileEnabled: async (arg) => {
+      record('setProfileEnabled', arg)
+      profiles = profiles.map((p) => (p.id === arg.id ? { ...p, enabled: arg.enabled } : p))
+      return ok(profiles)
+    },
     onBatchEvent: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

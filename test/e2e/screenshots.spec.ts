@@ -8,17 +8,26 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from './support/app'
 import { MIXED_ESSAY, writeClassFolder, writeDocx } from './support/class-folder'
+import { writeAiEssays, writeHumanEssays } from './support/calibration-essays'
 
 const OUT = 'docs/screenshots'
 let dir: string
+let calibrationDir: string
 
 test.beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
   dir = await mkdtemp(join(tmpdir(), 'inkprint-screenshots-'))
   await writeClassFolder(dir, 12)
   await writeDocx(join(dir, 'Priya Patel - Water Cycle.docx'), MIXED_ESSAY.title, MIXED_ESSAY.paragraphs)
+  // Outside the class folder: opening the class must not pick these up.
+  calibrationDir = await mkdtemp(join(tmpdir(), 'inkprint-screenshots-calibration-'))
+  await writeHumanEssays(join(calibrationDir, 'Year 10 2021'), 30)
+  await writeAiEssays(join(calibrationDir, 'ai'), 6)
 })
-test.afterAll(() => rm(dir, { recursive: true, force: true }))
+test.afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+  await rm(calibrationDir, { recursive: true, force: true })
+})
 
 test.describe('main views', () => {
   test.use({ viewport: { width: 1280, height: 860 } })
@@ -51,6 +60,31 @@ test.describe('main views', () => {
 
       await page.getByLabel('Show green/red tokens in the text').check()
       await page.screenshot({ path: `${OUT}/document-watermark${suffix}.png`, fullPage: true })
+    })
+  }
+})
+
+test.describe('calibration flow', () => {
+  test.use({ viewport: { width: 1280, height: 860 } })
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`${colorScheme} theme`, async ({ openApp }) => {
+      const suffix = colorScheme === 'dark' ? '-dark' : ''
+      const folders = [[join(calibrationDir, 'Year 10 2021')], [join(calibrationDir, 'ai')]]
+      const { page } = await openApp({ pickFolder: () => folders.shift() ?? [], colorScheme })
+      await page.getByRole('button', { name: 'Settings' }).click()
+      await page.getByRole('button', { name: 'Calibrate on your own essays…' }).click()
+      await page.getByRole('button', { name: 'Choose human-written essays…' }).click()
+      await page.getByRole('button', { name: 'Choose AI-written examples (optional)…' }).click()
+      await page.getByRole('button', { name: 'Score these essays' }).click()
+      await expect(page.getByTestId('fpr-table')).toBeVisible({ timeout: 60_000 })
+      await page.screenshot({ path: `${OUT}/calibration${suffix}.png`, fullPage: true })
+      await page.getByRole('button', { name: 'Save and use this calibration' }).click()
+      await page.getByRole('button', { name: 'Done' }).click()
+      await page.getByRole('button', { name: 'Settings' }).click()
+      await page.screenshot({ path: `${OUT}/settings-calibration${suffix}.png`, fullPage: true })
+      await page.getByRole('button', { name: 'Import a profile…' }).scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `${OUT}/settings-profiles${suffix}.png` })
     })
   }
 })

@@ -25,11 +25,26 @@ export interface AssembledText {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 
 export function cleanBlockText(text: string): string {
-  return expandLigatures(normaliseLineEndings(text))
-    .replace(CONTROL, '')
-    .replace(/[ \t]+\n/g, '\n')
+  return stripTrailingBlanks(expandLigatures(normaliseLineEndings(text)).replace(CONTROL, ''))
     .replace(/\n{3,}/g, '\n\n')
     .trim()
+}
+
+/**
+ * Spaces and tabs at the end of each line, removed in one pass. The regular expression /[ \t]+\n/g did the
+ * same but backtracked over every long run of spaces not followed by a newline (the indentation of deeply
+ * nested lists): cubic time, 15 s for a 9 MB Markdown file.
+ */
+function stripTrailingBlanks(text: string): string {
+  if (!/[ \t]\n/.test(text)) return text
+  return text
+    .split('\n')
+    .map((line) => {
+      let end = line.length
+      while (end > 0 && (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x09)) end--
+      return end === line.length ? line : line.slice(0, end)
+    })
+    .join('\n')
 }
 
 export function assembleText(blocks: readonly RawBlock[]): AssembledText {

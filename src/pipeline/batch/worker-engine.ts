@@ -29,10 +29,18 @@ export class WorkerEngine implements CheckEngine {
     this.slots = Math.max(1, opts.workers)
   }
 
+  /** Workers that have exited: a message posted to one is silently dropped, so it must never get a file. */
+  private readonly exited = new WeakSet<Worker>()
+
   private spawn(): Worker {
-    return new Worker(this.opts.script, {
+    const worker = new Worker(this.opts.script, {
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb }
     })
+    // Permanent listeners: a worker that dies while idle (out of memory, killed) would otherwise either
+    // crash this process with an unhandled 'error' event or swallow the next file until its timeout.
+    worker.on('error', () => {})
+    worker.once('exit', () => this.exited.add(worker))
+    return worker
   }
 
   private acquire(): Slot {
@@ -40,6 +48,8 @@ export class WorkerEngine implements CheckEngine {
     if (!slot) {
       slot = { worker: this.spawn(), busy: false }
       this.pool.push(slot)
+    } else if (this.exited.has(slot.worker)) {
+      slot.worker = this.spawn()
     }
     slot.busy = true
     return slot

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path'
 import type { DocWarning } from '../../shared/types'
 import { dropEmpty } from './docxMeta'
 import { pdfDateToIso } from './dates'
-import { failure, throwIfAborted } from './errors'
+import { ExtractFailure, failure, throwIfAborted } from './errors'
 import {
   buildLines,
   buildParagraphs,
@@ -105,6 +105,12 @@ export async function extractPdf(buf: Uint8Array, signal?: AbortSignal): Promise
       metadata: pdfMetadata(info, doc.numPages),
       warnings
     }
+  } catch (error) {
+    // A damaged page or xref can surface only when the page is read (pdfjs UnknownErrorException,
+    // FormatError…): that is a damaged file, not an internal problem.
+    if (error instanceof ExtractFailure) throw error
+    throwIfAborted(signal, 'pdf')
+    throw failure('corrupt', 'pdf')
   } finally {
     signal?.removeEventListener('abort', onAbort)
     await doc.destroy()

@@ -24,7 +24,6 @@ export const DEFAULT_XML_LIMITS: XmlLimits = { maxDepth: 256, maxNodes: 750_000 
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
 
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text
@@ -116,14 +115,42 @@ function findTagEnd(xml: string, from: number): number {
   return -1
 }
 
+/**
+ * name="value" pairs, scanned by hand in one pass. A regular expression here backtracked quadratically on a
+ * start tag holding a long run of quotes or name characters without '=' (a hostile 1 MB attribute hung the
+ * reader for minutes); this loop advances at least one character per step.
+ */
 function parseAttributes(text: string): Record<string, string> {
   const attrs: Record<string, string> = {}
-  ATTRIBUTE.lastIndex = 0
-  for (let m = ATTRIBUTE.exec(text); m !== null; m = ATTRIBUTE.exec(text)) {
-    attrs[m[1] as string] = decodeEntities(m[2] ?? m[3] ?? '')
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    while (i < n && isAttrSeparator(text.charCodeAt(i))) i++
+    const nameStart = i
+    while (i < n && !isNameEnd(text.charCodeAt(i))) i++
+    const name = text.slice(nameStart, i)
+    while (i < n && isSpace(text.charCodeAt(i))) i++
+    if (text[i] !== '=') {
+      if (i === nameStart) i++ // a stray quote or '>': step over it
+      continue
+    }
+    i++
+    while (i < n && isSpace(text.charCodeAt(i))) i++
+    const quote = text[i]
+    if (quote !== '"' && quote !== "'") continue
+    const close = text.indexOf(quote, i + 1)
+    if (close < 0) break
+    if (name !== '') attrs[name] = decodeEntities(text.slice(i + 1, close))
+    i = close + 1
   }
   return attrs
 }
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d
+const isAttrSeparator = (c: number): boolean => isSpace(c) || c === 0x2f // '/'
+/** Whitespace, '=', '/', '>' and quotes end a name. */
+const isNameEnd = (c: number): boolean =>
+  isSpace(c) || c === 0x3d || c === 0x2f || c === 0x3e || c === 0x22 || c === 0x27
 
 /** Tree helpers shared by the DOCX and ODT readers. */
 export function isElement(node: XmlNode | undefined): node is XmlElement {

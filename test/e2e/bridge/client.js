@@ -9,7 +9,17 @@
     'startBatch',
     'cancelBatch',
     'listResults',
-    'clearResults'
+    'clearResults',
+    'exportReport',
+    'startCalibration',
+    'calibrationProgress',
+    'previewCalibration',
+    'saveCalibration',
+    'listCalibrations',
+    'deleteCalibration',
+    'listProfiles',
+    'importProfile',
+    'setProfileEnabled'
   ]
   const listeners = new Set()
   const events = new EventSource('/api/events')

@@ -3,19 +3,25 @@
  * and a Long Tasks recorder, opens the renderer, and records every request the page makes.
  */
 import { test as base, expect, type Page } from '@playwright/test'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createHandlers } from '../../../src/main/handlers'
 import type { CheckEngine } from '../../../src/pipeline/batch/engine'
 import { InProcessEngine } from '../../../src/pipeline/batch/in-process-engine'
 import { loadCheckContext } from '../../../src/pipeline/context'
+import { findChromium, printHtmlToPdf } from '../../../src/pipeline/report/chromium'
 import { startBridge, type Bridge, type HandlerFactory } from '../bridge/server'
 
 export interface AppOptions {
   /** What the "Open files…" / "Open folder…" dialogs return. */
   pickFiles?: string[]
-  pickFolder?: string[]
+  /** A function answers each dialog in turn (e.g. first the human folder, then the AI folder). */
+  pickFolder?: string[] | (() => string[])
+  /** What the "Save report in…" folder dialog returns (null: cancelled). */
+  pickReportFolder?: string | null
+  /** What the "Import a watermark profile" file dialog returns. */
+  pickProfileFile?: string | null | (() => string | null)
   /** Replaces the real pipeline (only the screenshot script does this). */
   handlers?: HandlerFactory
   /** Waits this long before each file, as a slow laptop would, so a test can cancel mid-way. */
@@ -44,8 +50,30 @@ export function realHandlers(options: AppOptions, storeDir: string): HandlerFact
       storeDir,
       engine,
       pickFiles: async () => options.pickFiles ?? [],
-      pickFolder: async () => options.pickFolder ?? []
+      pickFolder: async () =>
+        typeof options.pickFolder === 'function' ? options.pickFolder() : (options.pickFolder ?? []),
+      pickReportFolder: async () => options.pickReportFolder ?? null,
+      pickProfileFile: async () =>
+        typeof options.pickProfileFile === 'function'
+          ? options.pickProfileFile()
+          : (options.pickProfileFile ?? null),
+      printPdf: printWithChromium
     })
+}
+
+/** The bridge has no Electron: print report HTML with the same Debian Chromium the tests drive. */
+async function printWithChromium(html: string): Promise<Uint8Array> {
+  const chromium = findChromium()
+  if (!chromium) throw new Error('no Chromium found to print with')
+  const work = await mkdtemp(join(tmpdir(), 'inkprint-e2e-print-'))
+  try {
+    await writeFile(join(work, 'report.html'), html, 'utf8')
+    const outcome = await printHtmlToPdf(chromium, join(work, 'report.html'), join(work, 'report.pdf'))
+    if (!outcome.ok) throw new Error(outcome.message)
+    return new Uint8Array(await readFile(join(work, 'report.pdf')))
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
 }
 
 /** The real in-process engine, with a pause before each file (abortable, like real work). */

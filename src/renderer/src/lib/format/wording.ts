@@ -52,6 +52,23 @@ export function describeFalsePositiveRate(point: OperatingPoint): string {
   return `About ${oneIn(point.fpr)} human essays is flagged at this setting${where}${upper}.`
 }
 
+/** 0.0333 → "3.3%": a school's calibration is read closely, so one decimal; whole numbers drop the ".0". */
+export function formatRate(value: number): string {
+  const tenths = Math.round(value * 1000) / 10
+  return `${Number.isInteger(tenths) ? tenths.toFixed(0) : tenths.toFixed(1)}%`
+}
+
+/** "calibrated on 30 essays, 'Year 10', FPR 3.3% [0.6–16.7%]" for an operating point set by a local calibration. */
+export function describeCalibratedPoint(point: OperatingPoint): string | null {
+  const c = point.calibration
+  if (!c) return null
+  const [low, high] = c.fprInterval
+  return (
+    `calibrated on ${c.n} essays, '${c.name}', FPR ${formatRate(point.fpr)} ` +
+    `[${formatRate(low).replace('%', '')}–${formatRate(high)}]`
+  )
+}
+
 export function formatDuration(ms: number): string {
   if (ms < 1000) return 'under a second'
   const seconds = Math.max(0, Math.round(ms / 1000))

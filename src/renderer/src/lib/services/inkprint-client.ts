@@ -8,8 +8,16 @@ import type {
   AppInfo,
   BatchEvent,
   BatchStarted,
+  CalibrationChoice,
+  CalibrationProgress,
+  CalibrationRequest,
+  CalibrationView,
   CheckOptions,
-  InkprintApi
+  ExportedReport,
+  ExportReportRequest,
+  InkprintApi,
+  ProfileImportOutcome,
+  WatermarkProfileInfo
 } from '../../../../shared/api'
 import type { DocumentResult } from '../../../../shared/types'
 
@@ -65,6 +73,46 @@ export class InkprintClient {
 
   clearResults(): Promise<ApiResult<null>> {
     return this.call((api) => api.clearResults(null))
+  }
+
+  exportReport(request: ExportReportRequest): Promise<ApiResult<ExportedReport>> {
+    return this.call((api) => api.exportReport(request))
+  }
+
+  startCalibration(request: CalibrationRequest): Promise<ApiResult<CalibrationProgress>> {
+    return this.call((api) => api.startCalibration(request))
+  }
+
+  calibrationProgress(calibrationId: string): Promise<ApiResult<CalibrationProgress>> {
+    return this.call((api) => api.calibrationProgress({ calibrationId }))
+  }
+
+  previewCalibration(choice: CalibrationChoice): Promise<ApiResult<CalibrationView>> {
+    return this.call((api) => api.previewCalibration(choice))
+  }
+
+  saveCalibration(choice: CalibrationChoice): Promise<ApiResult<CalibrationView>> {
+    return this.call((api) => api.saveCalibration(choice))
+  }
+
+  listCalibrations(): Promise<ApiResult<CalibrationView[]>> {
+    return this.call((api) => api.listCalibrations(null))
+  }
+
+  deleteCalibration(id: string): Promise<ApiResult<null>> {
+    return this.call((api) => api.deleteCalibration({ id }))
+  }
+
+  listProfiles(): Promise<ApiResult<WatermarkProfileInfo[]>> {
+    return this.call((api) => api.listProfiles(null))
+  }
+
+  importProfile(): Promise<ApiResult<ProfileImportOutcome>> {
+    return this.call((api) => api.importProfile(null))
+  }
+
+  setProfileEnabled(id: string, enabled: boolean): Promise<ApiResult<WatermarkProfileInfo[]>> {
+    return this.call((api) => api.setProfileEnabled({ id, enabled }))
   }
 
   /** Subscribes to batch progress; returns the unsubscribe function. */

@@ -134,7 +134,7 @@ export class DocumentsStore {
       cancelled: false,
       elapsedMs: null
     }
-    const answer = await this.client.startBatch(paths, { operatingPoint: this.settings.operatingPoint })
+    const answer = await this.client.startBatch(paths, this.settings.checkOptions())
     if (!answer.ok) {
       this._batch = null
       this._message = answer.error.message

@@ -1,6 +1,6 @@
 /** Which view the window shows, and which document is open. Dialogs (settings, about) are local to the app bar. */
 
-export type View = 'start' | 'table' | 'document'
+export type View = 'start' | 'table' | 'document' | 'calibration'
 
 export class NavigationStore {
   private _view = $state<View>('start')
@@ -21,6 +21,11 @@ export class NavigationStore {
 
   showTable(): void {
     this._view = 'table'
+  }
+
+  /** The guided calibration flow (from Settings). */
+  showCalibration(): void {
+    this._view = 'calibration'
   }
 
   showStart(): void {

@@ -2,7 +2,7 @@
  * User settings that outlive the window: the operating point used for new checks. Theme is not a setting: the
  * stylesheet follows the OS through `prefers-color-scheme`.
  */
-import type { OperatingPointName } from '../../../../shared/api'
+import type { CheckOptions, OperatingPointName } from '../../../../shared/api'
 
 export interface OperatingPointChoice {
   name: OperatingPointName
@@ -38,17 +38,17 @@ function isOperatingPoint(value: unknown): value is OperatingPointName {
 
 export class SettingsStore {
   private _operatingPoint = $state<OperatingPointName>('balanced')
+  /** A saved local calibration to judge new checks with; null uses the shipped operating point. */
+  private _calibrationId = $state<string | null>(null)
 
   constructor(private readonly storage: Storage | null) {
     try {
       const saved: unknown = JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null')
-      if (
-        saved &&
-        typeof saved === 'object' &&
-        'operatingPoint' in saved &&
-        isOperatingPoint(saved.operatingPoint)
-      ) {
-        this._operatingPoint = saved.operatingPoint
+      if (saved && typeof saved === 'object') {
+        if ('operatingPoint' in saved && isOperatingPoint(saved.operatingPoint))
+          this._operatingPoint = saved.operatingPoint
+        if ('calibrationId' in saved && typeof saved.calibrationId === 'string')
+          this._calibrationId = saved.calibrationId
       }
     } catch {
       // A damaged settings entry falls back to the defaults; nothing else reads it.
@@ -59,8 +59,29 @@ export class SettingsStore {
     return this._operatingPoint
   }
 
+  get calibrationId(): string | null {
+    return this._calibrationId
+  }
+
   setOperatingPoint(name: OperatingPointName): void {
     this._operatingPoint = name
-    this.storage?.setItem(STORAGE_KEY, JSON.stringify({ operatingPoint: name }))
+    this.save()
+  }
+
+  setCalibration(id: string | null): void {
+    this._calibrationId = id
+    this.save()
+  }
+
+  /** The options a new check is started with. */
+  checkOptions(): CheckOptions {
+    return this._calibrationId
+      ? { operatingPoint: this._operatingPoint, calibrationId: this._calibrationId }
+      : { operatingPoint: this._operatingPoint }
+  }
+
+  private save(): void {
+    const value = { operatingPoint: this._operatingPoint, calibrationId: this._calibrationId }
+    this.storage?.setItem(STORAGE_KEY, JSON.stringify(value))
   }
 }

@@ -1,0 +1,35 @@
+/** Platt calibration with an interval from the parameter covariance, and threshold-based labels. */
+import type { DocumentVerdict, PassageLabel } from '../../shared/types'
+import type { DetectorCard, PlattParams } from './card'
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-Math.max(-40, Math.min(40, z))))
+}
+
+export interface Calibrated {
+  probability: number
+  interval: [number, number]
+}
+
+/** p = sigmoid(a·logit + b); the 90% interval uses Var(a·z + b) = [z 1] Σ [z 1]ᵀ. */
+export function calibrate(logit: number, params: PlattParams): Calibrated {
+  const eta = params.a * logit + params.b
+  const [[saa, sab], [, sbb]] = params.cov
+  const variance = Math.max(0, logit * logit * saa + 2 * logit * sab + sbb)
+  const half = 1.6449 * Math.sqrt(variance)
+  return { probability: sigmoid(eta), interval: [sigmoid(eta - half), sigmoid(eta + half)] }
+}
+
+export function passageLabel(probability: number, card: DetectorCard): PassageLabel {
+  const { likelyAi, likelyHuman } = card.passageThresholds
+  if (probability > likelyAi) return 'likely-ai'
+  if (probability < likelyHuman) return 'likely-human'
+  return 'uncertain'
+}
+
+/** Flag above the operating point; between the card's uncertain floor and the threshold: uncertain. */
+export function documentVerdict(probability: number, threshold: number, card: DetectorCard): DocumentVerdict {
+  if (probability > threshold) return 'likely-ai'
+  if (probability > Math.min(card.uncertainFloor, threshold)) return 'uncertain'
+  return 'likely-human'
+}

@@ -1,0 +1,64 @@
+/**
+ * A deliberately simple English check: the share of very common English function words. English prose
+ * sits around 0.3-0.5 (dense formal prose can fall to ~0.09); other Latin-script languages score near 0 and
+ * show their own function words, which are counted too. The model was trained
+ * on English only, so anything else gets the verdict 'unsupported-language' instead of a score.
+ */
+import { words } from './style'
+
+const STOPWORDS = new Set(
+  (
+    'the of and to a in is it that for was on are as with be by this have from or at not but an they which ' +
+    'you we he she his her their there were been has had would can will all if one so more about what when ' +
+    'who do no my me i our your them than its also into some other these could may then only very just ' +
+    'because people should think many much how most make like up out time even over such any each those ' +
+    'being both where why while'
+  ).split(' ')
+)
+
+/** Frequent function words of other Latin-script languages (none of them English words). */
+const FOREIGN = new Set(
+  (
+    'de la le les des du et est une un el los las del que por con para und der die das den dem ist nicht ' +
+    'ein eine mit sich auf het een van zijn niet och att det som är för il di che non per della sono ' +
+    'ja ei se ole da em os não uma'
+  ).split(' ')
+)
+
+export interface LanguageCheck {
+  words: number
+  stopwordRatio: number
+  foreignRatio: number
+  latinShare: number
+}
+
+export function checkLanguage(normalisedText: string): LanguageCheck {
+  const tokens = words(normalisedText).map((w) => w.toLowerCase())
+  let stop = 0
+  let foreign = 0
+  for (const t of tokens) {
+    if (STOPWORDS.has(t)) stop++
+    else if (FOREIGN.has(t)) foreign++
+  }
+  const letters = normalisedText.match(/\p{L}/gu) ?? []
+  const latin = normalisedText.match(/\p{Script=Latin}/gu) ?? []
+  return {
+    words: tokens.length,
+    stopwordRatio: tokens.length > 0 ? stop / tokens.length : 0,
+    foreignRatio: tokens.length > 0 ? foreign / tokens.length : 0,
+    latinShare: letters.length > 0 ? latin.length / letters.length : 0
+  }
+}
+
+export function isSupportedLanguage(
+  check: LanguageCheck,
+  minStopwordRatio: number,
+  minWords: number
+): boolean {
+  if (check.words < minWords) return true // too little text to tell; length rules handle it
+  return (
+    check.latinShare >= 0.8 &&
+    check.stopwordRatio >= minStopwordRatio &&
+    check.foreignRatio < check.stopwordRatio
+  )
+}

@@ -1,0 +1,159 @@
+/**
+ * The app's calibration flow behind the contract: score known-human (and AI) folders in the background, show
+ * the false-positive table and plots for any target rate, save a profile, and judge results with it.
+ * The scores stay in memory until saved; a saved profile holds numbers only (CalibrationStore).
+ */
+import { randomUUID } from 'node:crypto'
+import type { CalibrationProgress, CalibrationRequest, CalibrationView, CheckOptions } from '../shared/api'
+import type { DocumentResult } from '../shared/types'
+import { buildCalibrationProfile, rocOf, type CalibrationProfile } from '../engine/calibration'
+import { histogramPlotSvg, rocPlotSvg } from '../engine/plots'
+import type { CheckEngine } from '../pipeline/batch/engine'
+import { applyCalibrationToResult, calibrateFromFolders, CalibrationStore } from '../pipeline/calibration'
+
+interface Session {
+  progress: CalibrationProgress
+  scores: { human: number[]; ai: number[] } | null
+  model: CalibrationProfile['model'] | null
+  createdAt: string
+}
+
+const percent = (v: number): string => `${Math.round(v * 1000) / 10}%`
+
+export function toView(p: CalibrationProfile, id = p.id): CalibrationView {
+  const human = p.scores.human
+  const ai = p.scores.ai
+  const threshold = { value: p.threshold, label: `threshold ${p.threshold.toFixed(3)}` }
+  const series = [{ label: 'human essays', scores: human }]
+  if (ai.length > 0) series.push({ label: 'AI essays', scores: ai })
+  return {
+    id,
+    name: p.name,
+    createdAt: p.createdAt,
+    nHuman: p.nHuman,
+    nAi: p.nAi,
+    targetFpr: p.targetFpr,
+    threshold: p.threshold,
+    falsePositives: p.falsePositives,
+    fpr: { estimate: p.fpr.estimate, lower: p.fpr.lower, upper: p.fpr.upper },
+    tpr: p.tpr ? { estimate: p.tpr.estimate, lower: p.tpr.lower, upper: p.tpr.upper } : null,
+    documentsNeeded: p.documentsNeeded,
+    enoughDocuments: p.enoughDocuments,
+    description: p.description,
+    warnings: p.warnings,
+    model: { name: p.model.name, version: p.model.version },
+    // Strictest threshold first: the low false-positive rates a teacher chooses between come at the top.
+    table: p.table.map((row) => ({ ...row, tpr: row.tpr ?? null })).reverse(),
+    plots: {
+      histogram: histogramPlotSvg(series, { title: 'Document AI probability', threshold }),
+      roc:
+        ai.length > 0
+          ? rocPlotSvg([{ label: 'this calibration', points: rocOf(human, ai) }], {
+              title: 'Detection against false positives',
+              markFpr: { fpr: p.fpr.estimate, label: `FPR ${percent(p.fpr.estimate)}` }
+            })
+          : null
+    }
+  }
+}
+
+export class CalibrationService {
+  private readonly sessions = new Map<string, Session>()
+
+  constructor(
+    readonly store: CalibrationStore,
+    private readonly engine: CheckEngine
+  ) {}
+
+  start(request: CalibrationRequest): CalibrationProgress {
+    const calibrationId = randomUUID()
+    const session: Session = {
+      progress: { calibrationId, phase: 'human', done: 0, total: 0, error: null },
+      scores: null,
+      model: null,
+      createdAt: new Date().toISOString()
+    }
+    this.sessions.set(calibrationId, session)
+    void calibrateFromFolders({
+      name: request.name,
+      humanPaths: request.humanPaths,
+      aiPaths: request.aiPaths,
+      targetFpr: 0.01,
+      engine: this.engine,
+      createdAt: session.createdAt,
+      onProgress: (phase, done, total) =>
+        (session.progress = { calibrationId, phase, done, total, error: null })
+    }).then(
+      (outcome) => {
+        const { done, total } = session.progress
+        if (outcome.ok) {
+          session.scores = outcome.profile.scores
+          session.model = outcome.profile.model
+          session.progress = { calibrationId, phase: 'done', done, total, error: null }
+        } else session.progress = { calibrationId, phase: 'failed', done, total, error: outcome.error }
+      },
+      (error: unknown) => {
+        const message = `Calibration failed: ${error instanceof Error ? error.message : String(error)}`
+        session.progress = { ...session.progress, phase: 'failed', error: { code: 'internal', message } }
+      }
+    )
+    return session.progress
+  }
+
+  progress(calibrationId: string): CalibrationProgress | null {
+    return this.sessions.get(calibrationId)?.progress ?? null
+  }
+
+  /** The profile a finished calibration gives for this name and target; null when it is not finished. */
+  build(calibrationId: string, name: string, targetFpr: number): CalibrationProfile | null {
+    const session = this.sessions.get(calibrationId)
+    if (!session?.scores || !session.model) return null
+    return buildCalibrationProfile({
+      name,
+      createdAt: session.createdAt,
+      model: session.model,
+      humanScores: session.scores.human,
+      aiScores: session.scores.ai,
+      targetFpr
+    })
+  }
+
+  async save(calibrationId: string, name: string, targetFpr: number): Promise<CalibrationView | null> {
+    const profile = this.build(calibrationId, name, targetFpr)
+    if (!profile) return null
+    await this.store.save(profile)
+    this.sessions.delete(calibrationId)
+    return toView(profile)
+  }
+
+  /** Wraps results so each is judged with the chosen calibration and names it. */
+  async judge(options: CheckOptions): Promise<((r: DocumentResult) => DocumentResult) | null | 'unknown'> {
+    if (!options.calibrationId) return null
+    const profile = await this.store.load(options.calibrationId)
+    if (!profile) return 'unknown'
+    return (result) => calibrated(result, profile)
+  }
+}
+
+/** applyCalibrationToResult, plus the profile's identity and Wilson interval on the operating point. */
+export function calibrated(result: DocumentResult, profile: CalibrationProfile): DocumentResult {
+  const applied = applyCalibrationToResult(result, profile)
+  const detector = applied.result.detector
+  if (applied.mismatch || !detector) {
+    if (!applied.mismatch) return result
+    return {
+      ...result,
+      warnings: [...result.warnings, { code: 'extraction-note', message: applied.mismatch }]
+    }
+  }
+  const calibration = {
+    id: profile.id,
+    name: profile.name,
+    n: profile.nHuman,
+    fprInterval: [profile.fpr.lower, profile.fpr.upper] as [number, number]
+  }
+  return {
+    ...applied.result,
+    detector: { ...detector, operatingPoint: { ...detector.operatingPoint, calibration } }
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The guided calibration flow against the real pipeline: score known-human and AI essays, read the
+ * false-positive table and plots, choose a target, save, select, and see a checked document judged with it.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from './support/app'
+import { writeAiEssays, writeHumanEssays } from './support/calibration-essays'
+import { essayText } from './support/class-folder'
+
+let root: string
+const HUMAN_COUNT = 30
+test.beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'inkprint-e2e-calibrate-'))
+  await writeHumanEssays(join(root, 'year10-human'), HUMAN_COUNT)
+  await writeAiEssays(join(root, 'ai-examples'), 4)
+  await writeFile(join(root, 'zoe_martin_essay.txt'), essayText(7).join('\n\n'))
+})
+test.afterAll(() => rm(root, { recursive: true, force: true }))
+
+test('calibrates on human essays, saves, and judges a new check with it', async ({ openApp }) => {
+  test.setTimeout(150_000)
+  const folders = [[join(root, 'year10-human')], [join(root, 'ai-examples')]]
+  const { page, bridge } = await openApp({
+    pickFolder: () => folders.shift() ?? [],
+    pickFiles: [join(root, 'zoe_martin_essay.txt')]
+  })
+
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByRole('button', { name: 'Calibrate on your own essays…' }).click()
+  await expect(page.getByRole('heading', { name: 'Calibrate on your own students’ essays' })).toBeVisible()
+  await page.getByRole('button', { name: 'Choose human-written essays…' }).click()
+  await expect(page.getByTestId('human-folder')).toHaveText('year10-human')
+  await page.getByRole('button', { name: 'Choose AI-written examples (optional)…' }).click()
+  await page.getByLabel('Name').fill('Year 10 test')
+  await page.getByRole('button', { name: 'Score these essays' }).click()
+
+  const table = page.getByTestId('fpr-table')
+  await expect(table).toBeVisible({ timeout: 120_000 })
+  expect(await table.locator('tbody tr').count()).toBeGreaterThan(2)
+  await expect(table.locator('tbody tr').first()).toContainText(`of ${HUMAN_COUNT}`)
+  await expect(page.getByTestId('calibration-result')).toContainText(`of ${HUMAN_COUNT} human essays`)
+  await expect(page.getByTestId('calibration-result')).toContainText('of 4 AI essays')
+
+  // Both plots are our own SVGs, shown as images, and actually decode under the page's CSP.
+  const plots = page.locator('img[src^="data:image/svg+xml"]')
+  await expect(plots).toHaveCount(2)
+  for (const plot of await plots.all())
+    expect(await plot.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+
+  // 30 essays cannot show a 1% rate: the app says so, with the number needed.
+  await page.getByLabel('Target false-positive rate').selectOption('0.01')
+  await expect(page.getByRole('alert').filter({ hasText: 'Too few documents' })).toContainText(
+    /You need at least \d+ known-human essays/
+  )
+  await page.getByLabel('Target false-positive rate').selectOption('0.1')
+  await expect(page.getByRole('alert').filter({ hasText: 'Too few documents' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Save and use this calibration' }).click()
+  await expect(page.getByText('Saved “Year 10 test” and selected it for new checks.')).toBeVisible()
+  await page.getByRole('button', { name: 'Done' }).click()
+
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await expect(page.getByRole('radio', { name: /Year 10 test/ })).toBeChecked()
+  await page.keyboard.press('Escape')
+
+  await page.getByRole('button', { name: 'Open files…' }).first().click()
+  await expect(page.getByRole('heading', { name: 'zoe_martin_essay.txt' })).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('operating-point')).toContainText(
+    new RegExp(`calibrated on ${HUMAN_COUNT} essays, 'Year 10 test', FPR [\\d.]+% \\[[\\d.]+–[\\d.]+%\\]`)
+  )
+  const start = bridge.calls.find((c) => c.channel === 'startBatch')?.arg as {
+    options: { calibrationId?: string }
+  }
+  expect(start.options.calibrationId).toMatch(/^year-10-test-/)
+})

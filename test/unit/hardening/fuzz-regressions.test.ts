@@ -1,0 +1,37 @@
+/** Crashes the fuzz test found, kept as fixed inputs so they stay fixed. */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { extractBuffer } from '../../../src/pipeline/extract'
+import { parseXml } from '../../../src/pipeline/extract/xml'
+import { STATIC_DIR } from '../../fixtures/make-fixtures.mjs'
+
+describe('fuzz regressions', () => {
+  it('a PDF whose page xref is damaged is corrupt, not an internal error', async () => {
+    const bytes = new Uint8Array(await readFile(join(STATIC_DIR, 'fuzz-xref-damage.pdf')))
+    const outcome = await extractBuffer(bytes, 'essay.pdf')
+    expect(outcome.ok ? 'ok' : outcome.error.code).toBe('corrupt')
+  })
+
+  it('start tags with megabyte runs of quotes or name characters parse in linear time', () => {
+    for (const filler of ['"', "'", 'a', 'a=', ' "x"']) {
+      const run = filler.repeat(Math.ceil(1_000_000 / filler.length))
+      const t0 = performance.now()
+      let code = 'ok'
+      try {
+        parseXml(`<doc><p ${run}>text</p><p w:val="${run.replaceAll('"', '')}">x</p></doc>`, 'docx')
+      } catch (error) {
+        code = (error as { code?: string }).code ?? 'threw'
+      }
+      // Before the fix the regular expression backtracked quadratically: minutes for one tag.
+      expect(performance.now() - t0, filler).toBeLessThan(1000)
+      expect(['ok', 'corrupt'], filler).toContain(code)
+    }
+  })
+
+  it('still reads ordinary attributes exactly', () => {
+    const root = parseXml(`<a x="1" y = '2&amp;3' z="a>b"/>`, 'docx')
+    const a = root.children[0] as { attrs: Record<string, string> }
+    expect(a.attrs).toEqual({ x: '1', y: '2&3', z: 'a>b' })
+  })
+})
