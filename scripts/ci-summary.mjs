@@ -26,5 +26,8 @@ if (p) {
   console.error('playwright report missing: counted as a failure')
   failed += 1
 }
+const steps = (process.env.INKPRINT_FAILED_STEPS ?? '').split(' ').filter(Boolean)
+for (const step of steps) console.error(`static check failed: ${step} (counted as a failure)`)
+failed += steps.length
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed ? 1 : 0)

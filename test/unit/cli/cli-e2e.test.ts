@@ -42,12 +42,22 @@ describe('inkprint check (built CLI)', () => {
     const before = await Promise.all((await readdir(classDir)).map((n) => stat(join(classDir, n))))
     const { code, stdout, stderr } = await inkprint(['check', classDir, '--format', 'jsonl'])
     expect(code).toBe(1)
-    const results = stdout.trim().split('\n').map((l) => JSON.parse(l) as DocumentResult)
+    const results = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as DocumentResult)
     expect(results).toHaveLength(7)
     const byName = new Map(results.map((r) => [r.fileName, r]))
     expect(byName.get('truncated.pdf')?.status).toBe('error')
     expect(byName.get('truncated.pdf')?.error?.code).toBe('corrupt')
-    for (const name of ['essay.docx', 'essay.pdf', 'essay.odt', 'essay.rtf', 'essay.md', 'essay-utf16le.txt']) {
+    for (const name of [
+      'essay.docx',
+      'essay.pdf',
+      'essay.odt',
+      'essay.rtf',
+      'essay.md',
+      'essay-utf16le.txt'
+    ]) {
       const r = byName.get(name)
       expect(r?.error, name).toBeNull()
       expect(r?.schemaVersion).toBe(1)
@@ -65,11 +75,18 @@ describe('inkprint check (built CLI)', () => {
   }, 120_000)
 
   it('includes exact passage text with --include-text', async () => {
-    const { code, stdout } = await inkprint(['check', join(classDir, 'essay.docx'), '--include-text', '--workers', '0'])
+    const { code, stdout } = await inkprint([
+      'check',
+      join(classDir, 'essay.docx'),
+      '--include-text',
+      '--workers',
+      '0'
+    ])
     expect(code).toBe(0)
     const r = JSON.parse(stdout) as DocumentResult
     expect(typeof r.text).toBe('string')
-    for (const p of r.passages) expect(r.text?.slice(p.start, p.end).trim()).toBe(r.text?.slice(p.start, p.end))
+    for (const p of r.passages)
+      expect(r.text?.slice(p.start, p.end).trim()).toBe(r.text?.slice(p.start, p.end))
   }, 60_000)
 
   it('writes CSV with a BOM and a row per document', async () => {
@@ -86,7 +103,15 @@ describe('inkprint check (built CLI)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'inkprint-resume-'))
     const results = join(dir, 'results.jsonl')
     await inkprint(['check', classDir, '--results', results, '--format', 'json'])
-    const { stdout, stderr } = await inkprint(['check', classDir, '--results', results, '--resume', '--format', 'json'])
+    const { stdout, stderr } = await inkprint([
+      'check',
+      classDir,
+      '--results',
+      results,
+      '--resume',
+      '--format',
+      'json'
+    ])
     expect(stderr).toMatch(/6 reused/)
     expect((JSON.parse(stdout) as { results: DocumentResult[] }).results).toHaveLength(7)
   }, 120_000)
