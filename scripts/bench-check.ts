@@ -26,6 +26,8 @@ interface Run {
   stages: Record<string, number>
   peakRssMb: number
   failures: number
+  /** Seconds spent writing reports after the batch (runs with --report only). */
+  reportS: number | null
 }
 
 const ROOT = resolve(__dirname, '..')
@@ -41,9 +43,10 @@ const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0
 
 /** Runs the CLI with a tiny wrapper that reports the process's peak RSS (threads included) on exit. */
-function runCli(dir: string, workers: number, size: number): Promise<Run> {
+function runCli(dir: string, workers: number, size: number, reportDir?: string): Promise<Run> {
   const started = performance.now()
-  const args = [WRAPPER, CLI, 'check', dir, '--format', 'jsonl', '--workers', String(workers)]
+  const output = reportDir ? ['--report', reportDir, '--format', 'html'] : ['--format', 'jsonl']
+  const args = [WRAPPER, CLI, 'check', dir, ...output, '--workers', String(workers)]
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   const run: Run = {
     size,
@@ -53,7 +56,8 @@ function runCli(dir: string, workers: number, size: number): Promise<Run> {
     perDoc: [],
     stages: {},
     peakRssMb: 0,
-    failures: 0
+    failures: 0,
+    reportS: null
   }
   createInterface({ input: child.stdout }).on('line', (line) => {
     if (run.perDoc.length === 0) run.firstResultS = (performance.now() - started) / 1000
@@ -65,6 +69,8 @@ function runCli(dir: string, workers: number, size: number): Promise<Run> {
   createInterface({ input: child.stderr }).on('line', (line) => {
     const m = /^MAXRSS (\d+)/.exec(line)
     if (m) run.peakRssMb = Number(m[1]) / 1024
+    const written = /report file\(s\) written to .* in ([\d.]+) s$/.exec(line)
+    if (written) run.reportS = Number(written[1])
   })
   return new Promise((done) =>
     child.on('close', () => {
@@ -77,10 +83,10 @@ function runCli(dir: string, workers: number, size: number): Promise<Run> {
 function report(r: Run): void {
   const sorted = [...r.perDoc].sort((a, b) => a - b)
   const stageTotal = r.stages.total ?? 1
-  const breakdown = ['extract', 'detector', 'watermark', 'fingerprint']
+  const breakdown = ['read', 'extract', 'featurize', 'infer', 'watermark', 'fingerprint']
     .map((s) => `${s} ${(((r.stages[s] ?? 0) / stageTotal) * 100).toFixed(0)}%`)
     .join(', ')
-  const floor = (r.stages.total ?? 0) / Math.max(1e-9, r.stages.extract ?? 0)
+  const floor = (r.stages.total ?? 0) / Math.max(1e-9, (r.stages.read ?? 0) + (r.stages.extract ?? 0))
   console.log(
     `${String(r.size).padStart(6)} docs, ${r.workers} worker(s): first result ${r.firstResultS.toFixed(2)} s, ` +
       `total ${r.totalS.toFixed(1)} s, ${(r.size / r.totalS).toFixed(1)} docs/s, per doc p50 ${percentile(sorted, 50).toFixed(0)} ms ` +
@@ -102,6 +108,15 @@ async function main(): Promise<void> {
       await writeCorpus(dir, size)
       console.log(`corpus of ${size} documents written in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
       for (const workers of workerCounts) report(await runCli(dir, workers, size))
+      // The report stage: the same check with --report (HTML per document + class report), 2 workers.
+      const reportDir = await mkdtemp(join(tmpdir(), `inkprint-bench-reports-`))
+      const withReports = await runCli(dir, 2, size, reportDir)
+      await rm(reportDir, { recursive: true, force: true })
+      const reportS = withReports.reportS ?? NaN
+      console.log(
+        `         report stage (HTML per document + class report, after the batch): ${reportS.toFixed(1)} s, ` +
+          `${((reportS * 1000) / size).toFixed(1)} ms per document; peak RSS with --report ${withReports.peakRssMb.toFixed(0)} MB`
+      )
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

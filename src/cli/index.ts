@@ -100,12 +100,16 @@ async function check(args: CheckCommand): Promise<number> {
   await engine.close()
   if (args.report) {
     const generatedAt = new Date().toISOString()
+    const reportStarted = performance.now()
     const written = await writeReports(collected, args.report, args.reportFormat, {
       generatedAt,
       inkprintVersion: INKPRINT_VERSION
     })
     for (const w of written.warnings) process.stderr.write(`inkprint: ${w}\n`)
-    process.stderr.write(`inkprint: ${written.files.length} report file(s) written to ${args.report}\n`)
+    const reportSeconds = ((performance.now() - reportStarted) / 1000).toFixed(1)
+    process.stderr.write(
+      `inkprint: ${written.files.length} report file(s) written to ${args.report} in ${reportSeconds} s\n`
+    )
   }
   if (args.format === 'json') {
     const payload = {

@@ -26,7 +26,8 @@ export interface CheckFileOptions extends CheckOptions {
 /** Fewer words than this and no score means anything; the detector may raise it from its card. */
 export const MIN_DOCUMENT_WORDS = 50
 
-const since = (t0: number): number => Math.round((performance.now() - t0) * 100) / 100
+const round = (ms: number): number => Math.round(ms * 100) / 100
+const since = (t0: number): number => round(performance.now() - t0)
 
 /** The whole flow for one file: read → extract → passages → detector → watermarks → fingerprints. */
 export async function checkFile(
@@ -37,7 +38,9 @@ export async function checkFile(
   const t0 = performance.now()
   const timings: Record<string, number> = {}
   const extracted = await extractFile(path, { maxBytes: options.maxBytes, signal: options.signal })
-  timings.extract = since(t0)
+  // read = stat + open + read bytes; extract = hashing, format detection and parsing.
+  timings.read = round(extracted.readMs ?? 0)
+  timings.extract = round(since(t0) - timings.read)
   if (!extracted.ok) {
     return {
       ...errorResult(path, extracted.error),
@@ -64,9 +67,13 @@ export async function checkFile(
 
   if (ctx.detector) {
     const t = performance.now()
-    const scored = await ctx.detector.scoreDocument(doc.text, passages, {
-      operatingPoint: options.operatingPoint
-    })
+    const clock = { inferMs: 0 }
+    const scored = await ctx.detector.scoreDocument(
+      doc.text,
+      passages,
+      { operatingPoint: options.operatingPoint },
+      clock
+    )
     result.passages = passages.map((p, i) => ({ ...p, score: scored.passages[i] }))
     result.detector = scored.summary
     if (scored.summary.verdict === 'too-short') result.status = 'too-short'
@@ -78,7 +85,10 @@ export async function checkFile(
           'This text does not look like English. Inkprint’s detector is trained on English only, so it is not scored.'
       })
     }
+    // featurize = normalisation, n-gram hashing and style features; infer = ONNX Runtime calls.
     timings.detector = since(t)
+    timings.infer = round(clock.inferMs)
+    timings.featurize = round(timings.detector - clock.inferMs)
   } else {
     if (words < MIN_DOCUMENT_WORDS) result.status = 'too-short'
     if (ctx.detectorError)

@@ -24,7 +24,13 @@ export interface Detector {
   card: DetectorCard
   /** Raw linear output for a feature vector (exposed for tests and benchmarks). */
   scoreVector: LinearScorer
-  scoreDocument(text: string, passages: Passage[], opts: ScoreOptions): Promise<DocumentScore>
+  /** With `clock`, the time spent inside ONNX Runtime is added to clock.inferMs (for stage timings). */
+  scoreDocument(
+    text: string,
+    passages: Passage[],
+    opts: ScoreOptions,
+    clock?: { inferMs: number }
+  ): Promise<DocumentScore>
   close(): Promise<void>
 }
 
@@ -62,6 +68,17 @@ function sessionScorer(session: ort.InferenceSession): LinearScorer {
   }
 }
 
+function timed(scorer: LinearScorer, clock: { inferMs: number }): LinearScorer {
+  return async (vector) => {
+    const t0 = performance.now()
+    try {
+      return await scorer(vector)
+    } finally {
+      clock.inferMs += performance.now() - t0
+    }
+  }
+}
+
 /** Loads and verifies the detector. Rejects with DetectorLoadError (code 'not-found' | 'corrupt'). */
 export async function loadDetector(modelDir: string = DEFAULT_MODEL_DIR): Promise<Detector> {
   const cardBytes = await readOrFail(join(modelDir, 'detector.card.json'))
@@ -91,7 +108,8 @@ export async function loadDetector(modelDir: string = DEFAULT_MODEL_DIR): Promis
   return {
     card,
     scoreVector,
-    scoreDocument: (text, passages, opts) => scoreDocumentWith(scoreVector, card, text, passages, opts),
+    scoreDocument: (text, passages, opts, clock) =>
+      scoreDocumentWith(clock ? timed(scoreVector, clock) : scoreVector, card, text, passages, opts),
     close: () => session.release()
   }
 }

@@ -12,6 +12,7 @@
 import type { WatermarkTest, WatermarkTokenFlag } from '../../shared/types'
 import { DEFAULT_MIN_SCORED_TOKENS, type WatermarkProfile } from './profile'
 import type { TokenEncoding, TokenizerRegistry } from './tokenizer'
+import { compactForTokenizer, MAX_RUN, type CompactText } from './compact'
 import { scoreProfile, type ProfileScore } from './score-profile'
 import { holmAdjust } from './stats/tests'
 import {
@@ -67,7 +68,7 @@ function flagsFor(encoding: TokenEncoding, values: (number | null)[]): Watermark
 
 function runOne(
   profile: WatermarkProfile,
-  text: string,
+  text: CompactText,
   tokenizers: TokenizerRegistry,
   encodings: Map<string, TokenEncoding>,
   opts: WatermarkRunOptions
@@ -81,7 +82,7 @@ function runOne(
   try {
     let encoding = encodings.get(tokenizer.id)
     if (!encoding) {
-      encoding = tokenizer.encode(text)
+      encoding = text.remap(tokenizer.encode(text.text))
       encodings.set(tokenizer.id, encoding)
     }
     const tooLarge = encoding.ids.find((id) => id < 0 || id >= profile.tokenizer.vocabSize)
@@ -124,9 +125,10 @@ export function runWatermarkChecks(
 ): WatermarkTest[] {
   const alpha = opts.alpha ?? DEFAULT_ALPHA
   const encodings = new Map<string, TokenEncoding>()
+  const compact = compactForTokenizer(text)
   const pending = profiles
     .filter((p) => p.enabled !== false)
-    .map((p) => runOne(p, text, tokenizers, encodings, opts))
+    .map((p) => runOne(p, compact, tokenizers, encodings, opts))
   const adjusted = holmAdjust(pending.map((p) => (p.score ? p.score.pValue : null)))
   const tests = pending.filter((p) => p.score).length
   return pending.map((entry, i) => {
@@ -138,6 +140,10 @@ export function runWatermarkChecks(
     test.message = test.detected
       ? detectedMessage(profile, score.pValue, adj, score.tokensScored, tests, score.nullModel)
       : notDetectedMessage(profile, score.pValue, adj, score.tokensScored, tests, score.nullModel)
+    if (compact.removed > 0)
+      test.message +=
+        ` ${compact.removed.toLocaleString('en-US')} characters in runs longer than ${MAX_RUN} repeated ` +
+        'letters, digits, symbols or spaces were left out of this test.'
     return test
   })
 }

@@ -23,8 +23,8 @@ import { docWarnings } from './warnings'
 import { SafeZip } from './zip'
 
 export type ExtractOutcome =
-  | { ok: true; doc: ExtractedDocument; sizeBytes: number; sha256: string }
-  | { ok: false; error: InkprintError; sizeBytes: number | null; sha256: string | null }
+  | { ok: true; doc: ExtractedDocument; sizeBytes: number; sha256: string; readMs?: number }
+  | { ok: false; error: InkprintError; sizeBytes: number | null; sha256: string | null; readMs?: number }
 
 export interface ExtractOptions {
   /** Largest file read, in bytes (default 50 MB). */
@@ -52,12 +52,14 @@ export async function extractFile(path: string, opts: ExtractOptions = {}): Prom
     return { ok: false, error: toInkprintError(error, guess), sizeBytes: size, sha256: null }
   }
   let buf: Uint8Array
+  const t0 = performance.now()
   try {
     buf = await readReadOnly(path, maxBytes)
   } catch (error) {
     return { ok: false, error: toInkprintError(error, guess), sizeBytes: size, sha256: null }
   }
-  return extractBuffer(buf, basename(path), opts)
+  const readMs = performance.now() - t0
+  return { ...(await extractBuffer(buf, basename(path), opts)), readMs }
 }
 
 /** Reads at most maxBytes (+1 to notice a file that grew since stat) through a read-only handle. */

@@ -36,17 +36,19 @@ export interface WriteReportsOutcome {
 
 const CLASS_STEM = 'class-report.inkprint'
 
-interface RenderedReport {
+/** A report to be rendered when it is written: a class of 10,000 never sits in memory as HTML at once. */
+interface PendingReport {
   name: string
-  html: string
+  render: () => string
 }
 
-function htmlReports(results: DocumentResult[], ctx: ReportContext): RenderedReport[] {
-  const reports = results.map((r) => ({
+function htmlReports(results: DocumentResult[], ctx: ReportContext): PendingReport[] {
+  const reports: PendingReport[] = results.map((r) => ({
     name: reportFileName(r, 'html'),
-    html: renderDocumentReport(r, ctx)
+    render: () => renderDocumentReport(r, ctx)
   }))
-  if (results.length > 1) reports.push({ name: `${CLASS_STEM}.html`, html: renderClassReport(results, ctx) })
+  if (results.length > 1)
+    reports.push({ name: `${CLASS_STEM}.html`, render: () => renderClassReport(results, ctx) })
   return reports
 }
 
@@ -63,7 +65,7 @@ async function runPool(
 }
 
 async function writePdfs(
-  reports: RenderedReport[],
+  reports: PendingReport[],
   chromium: string,
   writer: SafeReportWriter,
   options: WriteReportsOptions
@@ -75,7 +77,7 @@ async function writePdfs(
     const outcomes = new Array<Awaited<ReturnType<typeof printHtmlToPdf>>>(reports.length)
     await runPool(reports.length, options.concurrency ?? 2, async (i) => {
       const htmlPath = join(work, `${i}.html`)
-      await writeFile(htmlPath, reports[i].html, 'utf8')
+      await writeFile(htmlPath, reports[i].render(), 'utf8')
       outcomes[i] = await printHtmlToPdf(chromium, htmlPath, join(work, `${i}.pdf`), options.printTimeoutMs)
     })
     // Placed in input order, one at a time, so names are deterministic even though printing ran in parallel.
@@ -85,7 +87,7 @@ async function writePdfs(
         files.push(await writer.copyIn(join(work, `${i}.pdf`), report.name.replace(/\.html$/, '.pdf')))
       } else {
         warnings.push(`${report.name}: ${outcome.message} The HTML report was written instead.`)
-        files.push(await writer.writeText(report.name, report.html))
+        files.push(await writer.writeText(report.name, report.render()))
       }
     }
   } finally {
@@ -125,7 +127,7 @@ export async function writeReports(
         files.push(...printed.files)
         warnings.push(...printed.warnings)
       } else {
-        for (const report of reports) files.push(await writer.writeText(report.name, report.html))
+        for (const report of reports) files.push(await writer.writeText(report.name, report.render()))
       }
     }
   } catch (error) {

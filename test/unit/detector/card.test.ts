@@ -34,6 +34,17 @@ describe('detector model card', () => {
     expect(card.licence).toMatch(/non-commercial educational use/)
   })
 
+  it('the published fairness table was produced by this very model and its operating points', () => {
+    // `npx tsx src/training/fairness.ts` regenerates it; a retrained model without it would mislead the About page
+    const fairness = JSON.parse(readFileSync(join(MODEL_DIR, 'fairness.json'), 'utf8')) as {
+      model: { sha256: string }
+      operatingPoints: { name: string; threshold: number }[]
+    }
+    expect(fairness.model.sha256).toBe(card.sha256)
+    for (const op of fairness.operatingPoints)
+      expect(op.threshold).toBeCloseTo(operatingPoint(card, op.name).threshold, 12)
+  })
+
   it('is small enough to ship', () => {
     expect(readFileSync(ONNX_PATH).length).toBeLessThan(30 * 1024 * 1024)
   })
