@@ -19,6 +19,9 @@ export interface CheckCommand {
   results: string | null
   resume: boolean
   timeoutMs: number
+  /** A saved local calibration (inkprint calibrate) that sets the verdict threshold, and where it is kept. */
+  calibration: string | null
+  calibrationsDir: string | null
 }
 
 export type ParsedArgs = CheckCommand | { command: 'help' } | { command: 'version' }
@@ -37,6 +40,8 @@ Options:
                             with --report, --format is html | pdf | json | csv (default html)
   --include-text            include each document's extracted text
   --operating-point NAME    strict | balanced | sensitive (default balanced: about 1% of human essays flagged)
+  --calibration ID          judge with a calibration saved by "inkprint calibrate" (see calibrate --list)
+  --calibrations-dir DIR    where calibrations are kept (default ~/.inkprint/calibrations)
   --profile FILE            also test this watermark profile (JSON), e.g. your school's own model key
   --workers N               files checked in parallel (default: 2; 0 checks in this process)
   --results FILE            append each result to FILE as it finishes (JSON Lines, flushed to disk)
@@ -72,6 +77,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         results: { type: 'string' },
         resume: { type: 'boolean', default: false },
         timeout: { type: 'string', default: '60' },
+        calibration: { type: 'string' },
+        'calibrations-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false }
       }
@@ -115,6 +122,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     workers,
     results: values.results ?? null,
     resume: values.resume,
-    timeoutMs: timeout * 1000
+    timeoutMs: timeout * 1000,
+    calibration: values.calibration ?? null,
+    calibrationsDir: values['calibrations-dir'] ?? null
   }
 }

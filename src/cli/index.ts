@@ -2,7 +2,7 @@
  * `inkprint` command line: the same pipeline as the app, for a folder, a class or a whole archive.
  */
 import { createWriteStream, existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { RESULT_SCHEMA_VERSION, type DocumentResult } from '../shared/types'
@@ -18,6 +18,8 @@ import { CSV_HEADER, csvRow } from './csv'
 import { runAudit } from './audit'
 import { runCalibrate } from './calibrate'
 import { writeReports } from '../pipeline/report'
+import { readModelFacts, withModelCard } from '../pipeline/model-facts'
+import { calibrated, CalibrationStore, isValidProfileId } from '../pipeline/calibration'
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'calibrate') return runCalibrate(argv.slice(1))
@@ -66,6 +68,18 @@ async function check(args: CheckCommand): Promise<number> {
   const write = (s: string): void => void out.write(s)
   const store = args.results ? new ResultsStore(args.results) : null
   const finished = args.resume && store ? await store.finishedByHash() : new Map<string, DocumentResult>()
+  let judge = (r: DocumentResult): DocumentResult => r
+  if (args.calibration) {
+    const store = new CalibrationStore(args.calibrationsDir ? resolve(args.calibrationsDir) : undefined)
+    const profile = isValidProfileId(args.calibration) ? await store.load(args.calibration) : null
+    if (!profile) {
+      process.stderr.write(
+        `inkprint: no saved calibration "${args.calibration}" in ${store.dir} (inkprint calibrate --list shows them)\n`
+      )
+      return 2
+    }
+    judge = (r) => calibrated(r, profile)
+  }
   const engine = makeEngine(args)
   const collected: DocumentResult[] = []
   let failed = 0
@@ -87,7 +101,7 @@ async function check(args: CheckCommand): Promise<number> {
       : undefined,
     onEvent: (event) => {
       if (event.type !== 'file-done') return
-      const r = event.result
+      const r = judge(event.result)
       if (r.error) failed++
       if (store) void store.append(r)
       if (args.report) collected.push(r)
@@ -101,10 +115,12 @@ async function check(args: CheckCommand): Promise<number> {
   if (args.report) {
     const generatedAt = new Date().toISOString()
     const reportStarted = performance.now()
-    const written = await writeReports(collected, args.report, args.reportFormat, {
-      generatedAt,
-      inkprintVersion: INKPRINT_VERSION
-    })
+    const ctx = withModelCard(
+      { generatedAt, inkprintVersion: INKPRINT_VERSION },
+      collected,
+      await readModelFacts()
+    )
+    const written = await writeReports(collected, args.report, args.reportFormat, ctx)
     for (const w of written.warnings) process.stderr.write(`inkprint: ${w}\n`)
     const reportSeconds = ((performance.now() - reportStarted) / 1000).toFixed(1)
     process.stderr.write(

@@ -9,7 +9,9 @@ import type { DocumentResult } from '../shared/types'
 import { buildCalibrationProfile, rocOf, type CalibrationProfile } from '../engine/calibration'
 import { histogramPlotSvg, rocPlotSvg } from '../engine/plots'
 import type { CheckEngine } from '../pipeline/batch/engine'
-import { applyCalibrationToResult, calibrateFromFolders, CalibrationStore } from '../pipeline/calibration'
+import { calibrated, calibrateFromFolders, CalibrationStore } from '../pipeline/calibration'
+
+export { calibrated }
 
 interface Session {
   progress: CalibrationProgress
@@ -132,28 +134,5 @@ export class CalibrationService {
     const profile = await this.store.load(options.calibrationId)
     if (!profile) return 'unknown'
     return (result) => calibrated(result, profile)
-  }
-}
-
-/** applyCalibrationToResult, plus the profile's identity and Wilson interval on the operating point. */
-export function calibrated(result: DocumentResult, profile: CalibrationProfile): DocumentResult {
-  const applied = applyCalibrationToResult(result, profile)
-  const detector = applied.result.detector
-  if (applied.mismatch || !detector) {
-    if (!applied.mismatch) return result
-    return {
-      ...result,
-      warnings: [...result.warnings, { code: 'extraction-note', message: applied.mismatch }]
-    }
-  }
-  const calibration = {
-    id: profile.id,
-    name: profile.name,
-    n: profile.nHuman,
-    fprInterval: [profile.fpr.lower, profile.fpr.upper] as [number, number]
-  }
-  return {
-    ...applied.result,
-    detector: { ...detector, operatingPoint: { ...detector.operatingPoint, calibration } }
   }
 }

@@ -19,14 +19,20 @@ import {
 import { reportFileName } from '../pipeline/report/file-names'
 import { SafeReportWriter } from '../pipeline/report/safe-writer'
 import { INKPRINT_VERSION } from '../pipeline/version'
+import { withModelCard } from '../pipeline/model-facts'
+import type { ModelFacts } from '../shared/api'
 
 export type PrintPdf = (html: string) => Promise<Uint8Array>
 
 const CLASS_STEM = 'class-report.inkprint'
 
 /** The calibration the results were judged with, when they all share one; a report names it. */
-export function reportContext(results: DocumentResult[], generatedAt: string): ReportContext {
-  const ctx: ReportContext = { generatedAt, inkprintVersion: INKPRINT_VERSION }
+export function reportContext(
+  results: DocumentResult[],
+  generatedAt: string,
+  facts: ModelFacts | null = null
+): ReportContext {
+  const ctx: ReportContext = withModelCard({ generatedAt, inkprintVersion: INKPRINT_VERSION }, results, facts)
   const points = results.map((r) => r.detector?.operatingPoint).filter((p) => p !== undefined)
   const first = points[0]?.calibration
   if (first && points.every((p) => p.calibration?.id === first.id)) {
@@ -67,13 +73,14 @@ export async function writeAppReport(
   format: ReportFileFormat,
   dir: string,
   printPdf: PrintPdf,
-  generatedAt = new Date().toISOString()
+  generatedAt = new Date().toISOString(),
+  facts: ModelFacts | null = null
 ): Promise<ExportedReport> {
   const writer = new SafeReportWriter(
     dir,
     results.map((r) => r.path)
   )
-  const rendered = render(results, scope, format, reportContext(results, generatedAt))
+  const rendered = render(results, scope, format, reportContext(results, generatedAt, facts))
   await mkdir(dir, { recursive: true })
   const warnings: string[] = []
   let file: string

@@ -8,11 +8,11 @@ import type { ApiHandlers, ApiResult, BatchEvent, CheckOptions } from '../shared
 import type { CheckEngine } from '../pipeline/batch/engine'
 import { InProcessEngine } from '../pipeline/batch/in-process-engine'
 import { CalibrationStore } from '../pipeline/calibration'
-import type { CheckContext } from '../pipeline/check'
 import { runBatch } from '../pipeline/batch/runner'
 import { ResultsStore } from '../pipeline/results-store'
 import { loadContextWithUserProfiles } from '../pipeline/user-profiles'
 import { INKPRINT_VERSION } from '../pipeline/version'
+import { readModelFacts } from '../pipeline/model-facts'
 import { createCalibrationHandlers } from './calibration-handlers'
 import { CalibrationService } from './calibration-service'
 import { writeAppReport, type PrintPdf } from './export-report'
@@ -72,9 +72,19 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     () => context.reset()
   )
   const running = new Map<string, AbortController>()
+  const facts = resettable(() => readModelFacts())
 
   return {
-    appInfo: async () => ok({ version: INKPRINT_VERSION, model: await model(), platform: process.platform }),
+    appInfo: async () => {
+      const current = await model()
+      const known = await facts.get()
+      return ok({
+        version: INKPRINT_VERSION,
+        model: current,
+        modelFacts: current && known?.sha256 === current.sha256 ? known : null,
+        platform: process.platform
+      })
+    },
     pickFiles: async () => ok(await deps.pickFiles()),
     pickFolder: async () => ok(await deps.pickFolder()),
     startBatch: async (arg) => {
@@ -145,7 +155,8 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       if (!dir) return ok({ files: [], warnings: [], cancelled: true })
       const printPdf: PrintPdf = deps.printPdf ?? (() => Promise.reject(new Error('no printer')))
       try {
-        return ok(await writeAppReport(results, scope, format, dir, printPdf))
+        const generatedAt = new Date().toISOString()
+        return ok(await writeAppReport(results, scope, format, dir, printPdf, generatedAt, await facts.get()))
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error)
         return {
@@ -169,11 +180,11 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   }
 }
 
-function resettable(load: () => Promise<CheckContext>): {
-  get: () => Promise<CheckContext>
+function resettable<T>(load: () => Promise<T>): {
+  get: () => Promise<T>
   reset: () => void
 } {
-  let promise: Promise<CheckContext> | null = null
+  let promise: Promise<T> | null = null
   return {
     get: () => (promise ??= load()),
     reset: () => {

@@ -144,3 +144,26 @@ export function applyCalibrationToResult(
   if (mismatch) return { result, mismatch }
   return { result: { ...result, detector: applyCalibration(result.detector, profile) }, mismatch: null }
 }
+
+/** applyCalibrationToResult, plus the profile's identity and Wilson interval on the operating point. */
+export function calibrated(result: DocumentResult, profile: CalibrationProfile): DocumentResult {
+  const applied = applyCalibrationToResult(result, profile)
+  const detector = applied.result.detector
+  if (applied.mismatch || !detector) {
+    if (!applied.mismatch) return result
+    return {
+      ...result,
+      warnings: [...result.warnings, { code: 'extraction-note', message: applied.mismatch }]
+    }
+  }
+  const calibration = {
+    id: profile.id,
+    name: profile.name,
+    n: profile.nHuman,
+    fprInterval: [profile.fpr.lower, profile.fpr.upper] as [number, number]
+  }
+  return {
+    ...applied.result,
+    detector: { ...detector, operatingPoint: { ...detector.operatingPoint, calibration } }
+  }
+}

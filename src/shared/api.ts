@@ -128,9 +128,36 @@ export type BatchEvent =
       elapsedMs: number
     }
 
+export interface RateInterval {
+  estimate: number
+  lower: number
+  upper: number
+}
+
+/** What the About page shows about the shipped detector, read from its model card and fairness audit. */
+export interface ModelFacts {
+  name: string
+  version: string
+  sha256: string
+  /** Below this many words a document is "too short to judge". */
+  tooShortWords: number
+  /** Document AUROC on held-out essays, with the counts it was measured on. */
+  heldOut: { auroc: number; nHuman: number; nAi: number } | null
+  operatingPoints: { name: string; targetFpr: number; fpr: number; fprUpper: number; measuredOn: string }[]
+  /**
+   * Human essays flagged, by writer group, at each operating point (`inkprint audit` on held-out essays).
+   * Null when the audit is missing or was produced by another model.
+   */
+  fairness: { group: string; n: number; fpr: Record<string, RateInterval | null> }[] | null
+  /** Held-out AI essays flagged at each operating point. */
+  detection: { n: number; tpr: Record<string, RateInterval | null> } | null
+}
+
 export interface AppInfo {
   version: string
   model: { name: string; version: string; sha256: string } | null
+  /** Model card and fairness figures for the About page; null without a detector. */
+  modelFacts?: ModelFacts | null
   platform: string
 }
 

@@ -24,6 +24,11 @@ test('loads with the empty state, a strict CSP and no request outside the bridge
   expect(csp).toContain("script-src 'self'")
   await page.getByRole('button', { name: 'How to read Inkprint' }).click()
   await expect(page.getByRole('dialog')).toContainText('Talk with the student')
+  // the model card summary and the fairness table, from the shipped card and audit
+  await expect(page.getByTestId('about-operating-points')).toContainText('balanced')
+  const fairness = page.getByTestId('about-fairness')
+  await expect(fairness.getByRole('row', { name: /non-native: all groups/ })).toContainText('%')
+  await expect(fairness.getByRole('row', { name: /native: PERSUADE/ })).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(page.getByRole('dialog')).toBeHidden()
   expect(requests.length).toBeGreaterThan(0)

@@ -41,6 +41,8 @@ test.describe('main views', () => {
 
       await page.getByRole('button', { name: 'How to read Inkprint' }).click()
       await page.screenshot({ path: `${OUT}/about${suffix}.png` })
+      await page.getByTestId('about-fairness').scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `${OUT}/about-fairness${suffix}.png` })
       await page.keyboard.press('Escape')
       await page.getByRole('button', { name: 'Settings' }).click()
       await page.screenshot({ path: `${OUT}/settings${suffix}.png` })

@@ -40,7 +40,8 @@ function measuredRates(card: ModelCardSummary | undefined): SafeHtml {
   const where = card.cardLocation
     ? markup`<p class="small muted">Full model card: ${card.cardLocation}</p>`
     : markup``
-  return markup`<p>Measured for ${card.modelName} ${card.modelVersion} at the default setting:</p>
+  const setting = card.operatingPoint ? `the “${card.operatingPoint}” setting` : 'the default setting'
+  return markup`<p>Measured for ${card.modelName} ${card.modelVersion} at ${setting}:</p>
 <table class="data">${columns(30, 30, 10, 12, 18)}<thead><tr><th>Writers</th><th>Measure</th><th>Texts</th><th>Rate</th><th>95% interval</th></tr></thead><tbody>${rows}</tbody></table>
 ${caveats.length > 0 ? markup`<ul class="plain small">${caveats}</ul>` : markup``}${where}`
 }

@@ -26,6 +26,8 @@ export interface MeasuredRate {
 export interface ModelCardSummary {
   modelName: string
   modelVersion: string
+  /** The operating point the rates were measured at (the one the report's verdicts used). */
+  operatingPoint?: string
   rates: MeasuredRate[]
   /** Short plain-words caveats from the card, e.g. "Not evaluated on texts under 150 words". */
   caveats?: string[]

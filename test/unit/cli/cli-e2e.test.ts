@@ -11,6 +11,7 @@ import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { DocumentResult } from '../../../src/shared/types'
 import { makeFixtures } from '../../fixtures/make-fixtures.mjs'
+import { writeEssayFolders } from '../calibration/fixtures'
 
 const run = promisify(execFile)
 const BIN = join(process.cwd(), 'bin', 'inkprint.cjs')
@@ -123,4 +124,49 @@ describe('inkprint check (built CLI)', () => {
     expect(missing.code).toBe(1)
     expect((JSON.parse(missing.stdout) as DocumentResult).error?.code).toBe('not-found')
   }, 60_000)
+
+  it('calibrates on known-human essays, then judges a check with that calibration and names it', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'inkprint-cli-calibration-'))
+    const folders = writeEssayFolders(root)
+    const store = join(root, 'calibrations')
+    const calibrate = await inkprint([
+      'calibrate',
+      '--human',
+      folders.human,
+      '--name',
+      'Year 10 2021',
+      '--target-fpr',
+      '0.05',
+      '--out-dir',
+      store,
+      '--json'
+    ])
+    expect(calibrate.code).toBe(0)
+    const profile = JSON.parse(calibrate.stdout) as { id: string; nHuman: number }
+    expect(profile.nHuman).toBe(3)
+
+    const checked = await inkprint([
+      'check',
+      join(folders.ai, 'generated-1.txt'),
+      '--calibration',
+      profile.id,
+      '--calibrations-dir',
+      store
+    ])
+    expect(checked.code).toBe(0)
+    const result = JSON.parse(checked.stdout) as DocumentResult
+    expect(result.detector?.operatingPoint.name).toBe('calibrated: Year 10 2021')
+    expect(result.detector?.operatingPoint.calibration).toMatchObject({ id: profile.id, n: 3 })
+
+    const unknown = await inkprint([
+      'check',
+      folders.ai,
+      '--calibration',
+      'nope',
+      '--calibrations-dir',
+      store
+    ])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('no saved calibration "nope"')
+  }, 120_000)
 })

@@ -80,6 +80,7 @@ describe('watermark checks on hostile text', () => {
     expect(scored.length).toBeGreaterThan(0)
     const removed = compactForTokenizer(text).removed.toLocaleString('en-US')
     expect(removed).toBe('279,802') // (200,002 − 100) whitespace + (80,000 − 100) letters
-    for (const t of scored) expect(t.message).toContain(`${removed} characters in runs longer than ${MAX_RUN}`)
+    for (const t of scored)
+      expect(t.message).toContain(`${removed} characters in runs longer than ${MAX_RUN}`)
   })
 })

@@ -1,0 +1,167 @@
+/**
+ * The figures a teacher and a review panel are told about the shipped detector: operating points, held-out
+ * accuracy and false-positive rates by writer group, read from the model card and the fairness audit beside it
+ * (resources/models/detector.card.json, fairness.json). A fairness file made for another model is ignored,
+ * never shown as if it described this one.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ModelFacts, RateInterval } from '../shared/api'
+import { checkCard, type DetectorCard } from '../engine/detector/card'
+import type { MeasuredRate, ModelCardSummary, ReportContext } from '../engine/report'
+import type { DocumentResult } from '../shared/types'
+import { resourcesDir } from './resources'
+
+interface FairnessRow {
+  group: string
+  nHuman: number
+  nAi: number
+  fpr: RateInterval | null
+  tpr: RateInterval | null
+}
+
+interface FairnessFile {
+  model: { sha256: string }
+  dimensions: { key: string; rowsByOperatingPoint: Record<string, FairnessRow[]> }[]
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
+
+function heldOut(card: DetectorCard): ModelFacts['heldOut'] {
+  const essays = card.metrics.heldOutEssays
+  const model = isRecord(essays) ? essays.model : null
+  if (!isRecord(model)) return null
+  const { auroc, nHuman, nAi } = model
+  return typeof auroc === 'number' && typeof nHuman === 'number' && typeof nAi === 'number'
+    ? { auroc, nHuman, nAi }
+    : null
+}
+
+async function readFairness(modelDir: string, sha256: string): Promise<FairnessFile | null> {
+  try {
+    const parsed = JSON.parse(await readFile(join(modelDir, 'fairness.json'), 'utf8')) as unknown
+    if (!isRecord(parsed) || !isRecord(parsed.model) || !Array.isArray(parsed.dimensions)) return null
+    const file = parsed as unknown as FairnessFile
+    return file.model.sha256 === sha256 ? file : null
+  } catch {
+    return null
+  }
+}
+
+/** Writer groups: each population, then all non-native writers pooled. */
+function writerRows(fairness: FairnessFile, op: string): FairnessRow[] {
+  const rows = (key: string): FairnessRow[] =>
+    fairness.dimensions.find((d) => d.key === key)?.rowsByOperatingPoint[op] ?? []
+  const pooled = rows('nativeness')
+    .filter((r) => r.group === 'non-native')
+    .map((r) => ({ ...r, group: `${r.group}: all groups` }))
+  return [...rows('writer'), ...pooled].filter((r) => r.nHuman > 0)
+}
+
+export async function loadModelFacts(card: DetectorCard, modelDir: string): Promise<ModelFacts> {
+  const fairness = await readFairness(modelDir, card.sha256)
+  const names = card.operatingPoints.map((o) => o.name)
+  let groups: ModelFacts['fairness'] = null
+  let detection: ModelFacts['detection'] = null
+  if (fairness) {
+    groups = writerRows(fairness, card.defaultOperatingPoint).map((row) => ({
+      group: row.group === 'all' ? 'all held-out student essays' : row.group,
+      n: row.nHuman,
+      fpr: Object.fromEntries(
+        names.map((name) => [
+          name,
+          writerRows(fairness, name).find((r) => r.group === row.group)?.fpr ?? null
+        ])
+      )
+    }))
+    const all = (name: string): FairnessRow | undefined =>
+      fairness.dimensions
+        .find((d) => d.key === 'writer')
+        ?.rowsByOperatingPoint[name]?.find((r) => r.group === 'all')
+    detection = {
+      n: all(card.defaultOperatingPoint)?.nAi ?? 0,
+      tpr: Object.fromEntries(names.map((name) => [name, all(name)?.tpr ?? null]))
+    }
+  }
+  return {
+    name: card.name,
+    version: card.version,
+    sha256: card.sha256,
+    tooShortWords: card.tooShortWords,
+    heldOut: heldOut(card),
+    operatingPoints: card.operatingPoints.map(({ name, targetFpr, fpr, fprUpper, measuredOn }) => ({
+      name,
+      targetFpr,
+      fpr,
+      fprUpper,
+      measuredOn
+    })),
+    fairness: groups,
+    detection
+  }
+}
+
+/** The part of the model card a report quotes, at the operating point its verdicts used. */
+export function reportModelCard(facts: ModelFacts, operatingPoint: string): ModelCardSummary {
+  const rates: MeasuredRate[] = []
+  for (const row of facts.fairness ?? []) {
+    const r = row.fpr[operatingPoint]
+    if (r)
+      rates.push({
+        population: row.group,
+        n: row.n,
+        rate: r.estimate,
+        interval: [r.lower, r.upper],
+        kind: 'false-positive'
+      })
+  }
+  const tpr = facts.detection?.tpr[operatingPoint]
+  if (facts.detection && tpr)
+    rates.push({
+      population: 'AI-written essays (held out)',
+      n: facts.detection.n,
+      rate: tpr.estimate,
+      interval: [tpr.lower, tpr.upper],
+      kind: 'detection'
+    })
+  return {
+    modelName: facts.name,
+    modelVersion: facts.version,
+    operatingPoint,
+    rates,
+    caveats: [
+      `Measured on held-out essays the model never trained on, at the “${operatingPoint}” setting.`,
+      `Documents under ${facts.tooShortWords} words are not scored.`,
+      'Paraphrased or “humanized” AI text is often missed; AI-polished student writing can be flagged.'
+    ],
+    cardLocation: 'detector.card.md and fairness.md, shipped with Inkprint in resources/models'
+  }
+}
+
+/** The facts for the model in `modelDir` (card and fairness file only, no ONNX session); null if unreadable. */
+export async function readModelFacts(
+  modelDir: string = join(resourcesDir(), 'models')
+): Promise<ModelFacts | null> {
+  try {
+    const checked = checkCard(JSON.parse(await readFile(join(modelDir, 'detector.card.json'), 'utf8')))
+    return checked.ok ? await loadModelFacts(checked.card, modelDir) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Adds the measured rates to a report context, at the operating point the results were judged at (when they
+ * share one; else the model's first, the default). Results scored by another model get no rates.
+ */
+export function withModelCard(
+  ctx: ReportContext,
+  results: DocumentResult[],
+  facts: ModelFacts | null
+): ReportContext {
+  const detectors = results.map((r) => r.detector).filter((d) => d !== null && d !== undefined)
+  if (!facts || detectors.length === 0 || detectors.some((d) => d.model.sha256 !== facts.sha256)) return ctx
+  const names = new Set(detectors.map((d) => d.operatingPoint.name))
+  const op = names.size === 1 ? [...names][0] : (facts.operatingPoints[0]?.name ?? 'balanced')
+  return { ...ctx, modelCard: reportModelCard(facts, op) }
+}
