@@ -26,7 +26,7 @@ interface Run {
   stages: Record<string, number>
   peakRssMb: number
   failures: number
-  /** Seconds spent writing reports after the batch (runs with --report only). */
+  /** Seconds spent rendering and writing reports (runs with --report only). */
   reportS: number | null
 }
 
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
       await rm(reportDir, { recursive: true, force: true })
       const reportS = withReports.reportS ?? NaN
       console.log(
-        `         report stage (HTML per document + class report, after the batch): ${reportS.toFixed(1)} s, ` +
+        `         report stage (HTML per document as results arrive + class report): ${reportS.toFixed(1)} s, ` +
           `${((reportS * 1000) / size).toFixed(1)} ms per document; peak RSS with --report ${withReports.peakRssMb.toFixed(0)} MB`
       )
     } finally {

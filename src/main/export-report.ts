@@ -18,28 +18,15 @@ import {
 } from '../engine/report'
 import { reportFileName } from '../pipeline/report/file-names'
 import { SafeReportWriter } from '../pipeline/report/safe-writer'
-import { INKPRINT_VERSION } from '../pipeline/version'
-import { withModelCard } from '../pipeline/model-facts'
+import { reportContextFor } from '../pipeline/report/context'
 import type { ModelFacts } from '../shared/api'
 
 export type PrintPdf = (html: string) => Promise<Uint8Array>
 
 const CLASS_STEM = 'class-report.inkprint'
 
-/** The calibration the results were judged with, when they all share one; a report names it. */
-export function reportContext(
-  results: DocumentResult[],
-  generatedAt: string,
-  facts: ModelFacts | null = null
-): ReportContext {
-  const ctx: ReportContext = withModelCard({ generatedAt, inkprintVersion: INKPRINT_VERSION }, results, facts)
-  const points = results.map((r) => r.detector?.operatingPoint).filter((p) => p !== undefined)
-  const first = points[0]?.calibration
-  if (first && points.every((p) => p.calibration?.id === first.id)) {
-    ctx.calibration = { name: first.name, n: first.n, fpr: points[0].fpr, interval: first.fprInterval }
-  }
-  return ctx
-}
+/** The calibration and measured rates a report of these results names (shared with the CLI). */
+export const reportContext = reportContextFor
 
 interface Rendered {
   name: string

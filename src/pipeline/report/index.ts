@@ -1,9 +1,12 @@
 /** Writing evidence reports to disk (HTML, PDF via a local Chromium, JSON, CSV). */
 export {
   writeReports,
+  ReportStream,
+  slimResult,
   type ReportFormat,
   type WriteReportsOptions,
   type WriteReportsOutcome
 } from './write-reports'
 export { findChromium, printHtmlToPdf, NO_CHROMIUM_MESSAGE, type PrintOutcome } from './chromium'
 export { reportFileName, safeStem } from './file-names'
+export { reportContextFor } from './context'

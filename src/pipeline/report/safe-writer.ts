@@ -24,6 +24,11 @@ export class SafeReportWriter {
     this.protectedPaths = new Set(protectedPaths.map((p) => resolve(p)))
   }
 
+  /** Adds a checked input file that must never be written to. */
+  protect(path: string): void {
+    this.protectedPaths.add(resolve(path))
+  }
+
   writeText(name: string, content: string): Promise<string> {
     return this.place(name, (target) => writeFile(target, content, { encoding: 'utf8', flag: 'wx' }))
   }

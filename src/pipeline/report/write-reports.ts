@@ -2,6 +2,10 @@
  * Writes evidence reports to a folder: one per document plus a class report when there is more than one
  * document (CSV is always the one class table). Failures become warnings, never exceptions: a report that
  * could not be printed still leaves its HTML behind.
+ *
+ * ReportStream writes each document's report as its result arrives and keeps only a slim copy (no text, no
+ * per-token flags, no explanations) for the class report, so a batch of 10,000 documents never holds every
+ * result or every report in memory at once.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -36,66 +40,136 @@ export interface WriteReportsOutcome {
 
 const CLASS_STEM = 'class-report.inkprint'
 
-/** A report to be rendered when it is written: a class of 10,000 never sits in memory as HTML at once. */
-interface PendingReport {
-  name: string
-  render: () => string
-}
-
-function htmlReports(results: DocumentResult[], ctx: ReportContext): PendingReport[] {
-  const reports: PendingReport[] = results.map((r) => ({
-    name: reportFileName(r, 'html'),
-    render: () => renderDocumentReport(r, ctx)
-  }))
-  if (results.length > 1)
-    reports.push({ name: `${CLASS_STEM}.html`, render: () => renderClassReport(results, ctx) })
-  return reports
-}
-
-async function runPool(
-  count: number,
-  concurrency: number,
-  task: (i: number) => Promise<void>
-): Promise<void> {
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < count) await task(next++)
+/** What the class report needs of a result: everything but the text, per-token flags and explanations. */
+export function slimResult(result: DocumentResult): DocumentResult {
+  return {
+    ...result,
+    text: undefined,
+    passages: result.passages.map((p) => (p.score ? { ...p, score: { ...p.score, explanation: null } } : p)),
+    watermarks: result.watermarks?.map((w) => ({ ...w, flags: [] }))
   }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker))
 }
 
-async function writePdfs(
-  reports: PendingReport[],
-  chromium: string,
-  writer: SafeReportWriter,
-  options: WriteReportsOptions
-): Promise<{ files: string[]; warnings: string[] }> {
-  const work = await mkdtemp(join(tmpdir(), 'inkprint-report-'))
-  const files: string[] = []
-  const warnings: string[] = []
-  try {
-    const outcomes = new Array<Awaited<ReturnType<typeof printHtmlToPdf>>>(reports.length)
-    await runPool(reports.length, options.concurrency ?? 2, async (i) => {
-      const htmlPath = join(work, `${i}.html`)
-      await writeFile(htmlPath, reports[i].render(), 'utf8')
-      outcomes[i] = await printHtmlToPdf(chromium, htmlPath, join(work, `${i}.pdf`), options.printTimeoutMs)
-    })
-    // Placed in input order, one at a time, so names are deterministic even though printing ran in parallel.
-    for (const [i, report] of reports.entries()) {
-      const outcome = outcomes[i]
-      if (outcome.ok) {
-        files.push(await writer.copyIn(join(work, `${i}.pdf`), report.name.replace(/\.html$/, '.pdf')))
-      } else {
-        warnings.push(`${report.name}: ${outcome.message} The HTML report was written instead.`)
-        files.push(await writer.writeText(report.name, report.render()))
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+export class ReportStream {
+  private readonly writer: SafeReportWriter
+  private readonly slim: DocumentResult[] = []
+  /** Document reports in the order results were added (PDFs print in parallel but are listed in order). */
+  private readonly files: (string | undefined)[] = []
+  private readonly warnings: string[] = []
+  private readonly chromium: string | null
+  private readonly inflight = new Set<Promise<void>>()
+  private readonly ready: Promise<string | null>
+  private workDir: Promise<string> | null = null
+  private printed = 0
+  private busy = 0
+
+  /** Milliseconds spent rendering, printing and writing reports so far (the report stage of a batch). */
+  get busyMs(): number {
+    return this.busy
+  }
+
+  /** `contextFor(results)`: the report context for one document ([result]) or for the class (all slim results). */
+  constructor(
+    private readonly dir: string,
+    private readonly format: ReportFormat,
+    private readonly contextFor: (results: DocumentResult[]) => ReportContext,
+    private readonly options: WriteReportsOptions = {}
+  ) {
+    this.writer = new SafeReportWriter(dir, [])
+    this.chromium =
+      format === 'pdf' ? (options.chromium === undefined ? findChromium() : options.chromium) : null
+    if (format === 'pdf' && !this.chromium) this.warnings.push(NO_CHROMIUM_MESSAGE)
+    this.ready = mkdir(dir, { recursive: true }).then(
+      () => null,
+      (error: unknown) => `Reports could not be written to ${dir}: ${reason(error)}`
+    )
+  }
+
+  /** Writes this document's report (PDFs print up to `concurrency` at a time) and remembers it for the class. */
+  async add(result: DocumentResult): Promise<void> {
+    this.writer.protect(result.path)
+    this.slim.push(slimResult(result))
+    if (this.format === 'csv' || (await this.ready)) return
+    while (this.inflight.size >= Math.max(1, this.options.concurrency ?? 2)) await Promise.race(this.inflight)
+    const started = performance.now()
+    const slot = this.files.push(undefined) - 1
+    const task = this.writeDocument(result).then(
+      (file) => {
+        this.files[slot] = file
+      },
+      (error: unknown) => {
+        this.warnings.push(`${result.fileName}: the report could not be written: ${reason(error)}`)
       }
-    }
-  } finally {
-    await rm(work, { recursive: true, force: true })
+    )
+    this.inflight.add(task)
+    void task.finally(() => {
+      this.inflight.delete(task)
+      this.busy += performance.now() - started
+    })
+    if (this.format !== 'pdf') await task
   }
-  return { files, warnings }
+
+  /** Waits for every document report, writes the class report, and says what was written. */
+  async finish(): Promise<WriteReportsOutcome> {
+    await Promise.all(this.inflight)
+    const failed = await this.ready
+    if (failed) return { files: [], warnings: [failed] }
+    const started = performance.now()
+    try {
+      if (this.format === 'csv') {
+        this.files.push(await this.writer.writeText(`${CLASS_STEM}.csv`, csvTable(this.slim)))
+      } else if (this.slim.length > 1) {
+        const ctx = this.contextFor(this.slim)
+        if (this.format === 'json')
+          this.files.push(
+            await this.writer.writeText(`${CLASS_STEM}.json`, toClassReportJson(this.slim, ctx))
+          )
+        else
+          this.files.push(await this.writeHtmlOrPdf(`${CLASS_STEM}.html`, renderClassReport(this.slim, ctx)))
+      }
+    } catch (error) {
+      this.warnings.push(`The class report could not be written to ${this.dir}: ${reason(error)}`)
+    } finally {
+      if (this.workDir) await rm(await this.workDir, { recursive: true, force: true })
+      this.busy += performance.now() - started
+    }
+    const files = this.files.filter((f) => f !== undefined)
+    return { files, warnings: [...this.warnings, ...this.writer.warnings] }
+  }
+
+  private async writeDocument(result: DocumentResult): Promise<string> {
+    if (this.format === 'json')
+      return this.writer.writeText(reportFileName(result, 'json'), toReportJson(result))
+    return this.writeHtmlOrPdf(
+      reportFileName(result, 'html'),
+      renderDocumentReport(result, this.contextFor([result]))
+    )
+  }
+
+  /** Returns the file written: the PDF, or the HTML when printing failed (with a warning). */
+  private async writeHtmlOrPdf(name: string, html: string): Promise<string> {
+    if (!this.chromium) return this.writer.writeText(name, html)
+    this.workDir ??= mkdtemp(join(tmpdir(), 'inkprint-report-'))
+    const work = await this.workDir
+    const n = this.printed++
+    const htmlPath = join(work, `${n}.html`)
+    const pdfPath = join(work, `${n}.pdf`)
+    await writeFile(htmlPath, html, 'utf8')
+    try {
+      const outcome = await printHtmlToPdf(this.chromium, htmlPath, pdfPath, this.options.printTimeoutMs)
+      if (outcome.ok) return await this.writer.copyIn(pdfPath, name.replace(/\.html$/, '.pdf'))
+      this.warnings.push(`${name}: ${outcome.message} The HTML report was written instead.`)
+      return await this.writer.writeText(name, html)
+    } finally {
+      await rm(htmlPath, { force: true })
+      await rm(pdfPath, { force: true })
+    }
+  }
 }
 
+/** All at once: the reports for results already in hand (one context for every document and the class). */
 export async function writeReports(
   results: DocumentResult[],
   dir: string,
@@ -103,37 +177,7 @@ export async function writeReports(
   ctx: ReportContext,
   options: WriteReportsOptions = {}
 ): Promise<WriteReportsOutcome> {
-  const warnings: string[] = []
-  const files: string[] = []
-  const writer = new SafeReportWriter(
-    dir,
-    results.map((r) => r.path)
-  )
-  try {
-    await mkdir(dir, { recursive: true })
-    if (format === 'csv') {
-      files.push(await writer.writeText(`${CLASS_STEM}.csv`, csvTable(results)))
-    } else if (format === 'json') {
-      for (const r of results) files.push(await writer.writeText(reportFileName(r, 'json'), toReportJson(r)))
-      if (results.length > 1)
-        files.push(await writer.writeText(`${CLASS_STEM}.json`, toClassReportJson(results, ctx)))
-    } else {
-      const reports = htmlReports(results, ctx)
-      const chromium =
-        format === 'pdf' ? (options.chromium === undefined ? findChromium() : options.chromium) : null
-      if (format === 'pdf' && !chromium) warnings.push(NO_CHROMIUM_MESSAGE)
-      if (chromium) {
-        const printed = await writePdfs(reports, chromium, writer, options)
-        files.push(...printed.files)
-        warnings.push(...printed.warnings)
-      } else {
-        for (const report of reports) files.push(await writer.writeText(report.name, report.render()))
-      }
-    }
-  } catch (error) {
-    warnings.push(
-      `Reports could not be written to ${dir}: ${error instanceof Error ? error.message : String(error)}`
-    )
-  }
-  return { files, warnings: [...warnings, ...writer.warnings] }
+  const stream = new ReportStream(dir, format, () => ctx, options)
+  for (const result of results) await stream.add(result)
+  return stream.finish()
 }

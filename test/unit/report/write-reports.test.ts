@@ -8,6 +8,7 @@ import {
   NO_CHROMIUM_MESSAGE,
   reportFileName,
   safeStem,
+  slimResult,
   writeReports
 } from '../../../src/pipeline/report'
 import { CTX, errorResult, okResult } from './fixtures'
@@ -89,5 +90,28 @@ describe('writeReports', () => {
     const { files, warnings } = await writeReports([okResult()], dir, 'pdf', CTX, { chromium: '/bin/false' })
     expect(files.map((f) => basename(f))).toEqual([reportFileName(okResult(), 'html')])
     expect(warnings[0]).toMatch(/Printing to PDF failed.*The HTML report was written instead/)
+  })
+})
+
+describe('ReportStream', () => {
+  it('writes each document report as it arrives and keeps only slim copies for the class report', async () => {
+    const dir = await tempDir()
+    const full = okResult()
+    expect(full.text).toBeTruthy()
+    const { files } = await writeReports([full, errorResult()], dir, 'json', CTX)
+    const perDocument = JSON.parse(await readFile(files[0], 'utf8')) as { text?: string }
+    expect(perDocument.text).toBe(full.text)
+    const classFile = JSON.parse(await readFile(files[2], 'utf8')) as {
+      results: {
+        text?: string
+        watermarks?: { flags: unknown[] }[]
+        passages: { score?: { explanation: unknown } }[]
+      }[]
+    }
+    expect(basename(files[2])).toBe('class-report.inkprint.json')
+    expect(classFile.results[0].text).toBeUndefined()
+    for (const w of classFile.results[0].watermarks ?? []) expect(w.flags).toEqual([])
+    for (const p of classFile.results[0].passages) expect(p.score?.explanation ?? null).toBeNull()
+    expect(slimResult(full).detector).toEqual(full.detector)
   })
 })
