@@ -13,9 +13,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           // Pure-Node entries: the CLI and the batch worker run under plain `node` as well as in Electron.
           cli: resolve('src/cli/index.ts'),
-          'check-worker': resolve('src/pipeline/batch/check-worker.ts'),
-          // The app's worker: the same checks, plus watermark profiles the school imported.
-          'app-check-worker': resolve('src/main/app-check-worker.ts')
+          'check-worker': resolve('src/pipeline/batch/check-worker.ts')
         }
       }
     }

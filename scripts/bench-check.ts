@@ -2,7 +2,7 @@
  * Whole-check benchmark: generated class sets (PDF/DOCX/ODT/TXT) checked by the built CLI in a fresh Node
  * process, as a teacher or an IT department would run it, with 1 and 2 worker threads.
  *
- *   npx tsx scripts/bench-check.ts [--sizes 100,1000] [--workers 1,2]
+ *   npx tsx scripts/bench-check.ts [--sizes 100,1000] [--workers 1,2] [--no-report-stage]
  *
  * Reports, per size and worker count: time to the first result from a cold start, total time, documents per
  * second, p50/p95 per document, peak RSS of the whole process (workers included), the per-stage breakdown summed
@@ -108,6 +108,7 @@ async function main(): Promise<void> {
       await writeCorpus(dir, size)
       console.log(`corpus of ${size} documents written in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
       for (const workers of workerCounts) report(await runCli(dir, workers, size))
+      if (process.argv.includes('--no-report-stage')) continue
       // The report stage: the same check with --report (HTML per document + class report), 2 workers.
       const reportDir = await mkdtemp(join(tmpdir(), `inkprint-bench-reports-`))
       const withReports = await runCli(dir, 2, size, reportDir)

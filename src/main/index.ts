@@ -76,12 +76,12 @@ app.whenReady().then(() => {
   lockDownSession()
   const userData = app.getPath('userData')
   const profilesDir = join(userData, 'profiles')
-  // Read by app-check-worker.js: workers load the school's imported watermark profiles from here.
+  // Read by check-worker.js: workers load the school's imported watermark profiles from here.
   process.env.INKPRINT_USER_PROFILES = profilesDir
   const engine = new ReloadingEngine(
     () =>
       new WorkerEngine({
-        script: join(__dirname, 'app-check-worker.js'),
+        script: join(__dirname, 'check-worker.js'),
         workers: 2,
         timeoutMs: 60_000,
         maxHeapMb: 1024

@@ -7,11 +7,13 @@ import { writeClassFolder, type ClassFolder } from './support/class-folder'
 
 let folder: ClassFolder
 test.beforeAll(async () => {
-  folder = await writeClassFolder(await mkdtemp(join(tmpdir(), 'inkprint-e2e-class-')), 30)
+  // 100 documents: the UI-thread budget (no task over 100 ms) is stated for a 100-document batch
+  folder = await writeClassFolder(await mkdtemp(join(tmpdir(), 'inkprint-e2e-class-')), 100)
 })
 test.afterAll(() => rm(folder.dir, { recursive: true, force: true }))
 
-test('checks a folder of 30 files with broken ones, without blocking the UI thread', async ({ openApp }) => {
+test('checks a folder of 100 files with broken ones, without blocking the UI thread', async ({ openApp }) => {
+  test.setTimeout(180_000)
   const { page, bridge, requests, longTasks } = await openApp({ pickFolder: [folder.dir] })
   const total = folder.files.length
   // Count only tasks from the batch on, not the page's own start-up.
@@ -19,7 +21,7 @@ test('checks a folder of 30 files with broken ones, without blocking the UI thre
 
   await page.getByRole('button', { name: 'Open folder…' }).first().click()
   await expect(page.getByRole('progressbar', { name: 'Files checked' })).toBeVisible()
-  await expect(page.getByText(`Checked ${total} of ${total} files`)).toBeVisible({ timeout: 45_000 })
+  await expect(page.getByText(`Checked ${total} of ${total} files`)).toBeVisible({ timeout: 120_000 })
 
   const rows = page.getByTestId('result-row')
   await expect(rows).toHaveCount(total)

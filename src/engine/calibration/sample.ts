@@ -10,9 +10,14 @@ export function hashSeed(seed: string): number {
   return h >>> 0
 }
 
-/** mulberry32: a small, well-mixed 32-bit PRNG returning numbers in [0, 1). */
+/** A seeded PRNG for a text seed (mulberry32 seeded with the seed's 32-bit hash). */
 export function seededRandom(seed: string): () => number {
-  let a = hashSeed(seed)
+  return mulberry32(hashSeed(seed))
+}
+
+/** mulberry32: a small, well-mixed 32-bit PRNG returning numbers in [0, 1), the same on every machine. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
     let t = a

@@ -2,43 +2,15 @@
  * The careful words reports use. Inkprint describes how writing reads and how often that reading is wrong;
  * it never says what a student did. All numbers are formatted here so every section says the same thing.
  */
-import type { DetectorSummary, DocumentVerdict, OperatingPoint, PassageLabel } from '../../shared/types'
+import type { DetectorSummary, OperatingPoint } from '../../shared/types'
+import { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS } from '../../shared/wording'
 
-export const VERDICT_WORDS: Record<DocumentVerdict, string> = {
-  'likely-ai': 'Reads like AI-generated writing',
-  uncertain: 'Mixed or unclear signals',
-  'likely-human': 'Reads like human writing',
-  'too-short': 'Too short to judge reliably',
-  'unsupported-language': 'Language not supported (the detector is trained on English)'
-}
-
-export const PASSAGE_LABEL_WORDS: Record<PassageLabel, string> = {
-  'likely-ai': 'Reads like AI',
-  uncertain: 'Uncertain',
-  'likely-human': 'Reads like human',
-  'too-short': 'Too short to judge',
-  'not-scored': 'Not scored'
-}
-
-/** 0.873 → "87%". Calibration is not sharp enough for more; extremes are written "<1%" and ">99%". */
-export function formatPercent(value: number | null | undefined): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '—'
-  if (value > 0 && value < 0.01) return '<1%'
-  if (value < 1 && value > 0.99) return '>99%'
-  return `${Math.round(value * 100)}%`
-}
+export { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS }
 
 /** Error rates are small, so they keep one decimal: 0.0123 → "1.2%". */
 export function formatRate(value: number): string {
   if (value > 0 && value < 0.001) return '<0.1%'
   return `${(Math.round(value * 1000) / 10).toFixed(1)}%`
-}
-
-/** "1 in 100" for 0.01, rounded to a friendly denominator. */
-export function oneIn(rate: number): string {
-  const n = 1 / rate
-  const rounded = n >= 100 ? Math.round(n / 10) * 10 : Math.round(n)
-  return `1 in ${rounded}`
 }
 
 /** p-values span many orders of magnitude: 3 significant digits, scientific below 0.001. */

@@ -1,11 +1,14 @@
 /**
  * Worker-thread entry: loads the models once, then checks one file per message.
- * Built to out/main/check-worker.js; the pool in worker-engine.ts starts it.
+ * Built to out/main/check-worker.js; the pool in worker-engine.ts starts it (CLI and desktop app alike).
+ * When $INKPRINT_USER_PROFILES names a folder (the app sets it before its pool starts), the context also holds
+ * the watermark profiles the school imported there.
  */
 import { parentPort } from 'node:worker_threads'
 import { checkFile, type CheckContext } from '../check'
 import { errorFor, errorResult } from '../result'
 import { loadCheckContext } from '../context'
+import { loadContextWithUserProfiles } from '../user-profiles'
 import type { PortableCheckOptions } from './engine'
 import { describe } from './in-process-engine'
 
@@ -17,8 +20,13 @@ export interface WorkerRequest {
 
 let context: Promise<CheckContext> | null = null
 
+function load(): Promise<CheckContext> {
+  const userDir = process.env.INKPRINT_USER_PROFILES
+  return userDir ? loadContextWithUserProfiles(userDir) : loadCheckContext()
+}
+
 parentPort?.on('message', async (req: WorkerRequest) => {
-  context ??= loadCheckContext()
+  context ??= load()
   try {
     const result = await checkFile(req.path, await context, req.options)
     parentPort?.postMessage({ id: req.id, result })

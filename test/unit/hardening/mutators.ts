@@ -3,18 +3,9 @@
  * structure-aware damage inside the main XML part of DOCX/ODT (re-zipped with fflate) and inside RTF/Markdown.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { mulberry32 } from '../../../src/engine/calibration/sample'
 
-/** mulberry32: tiny, fast, and the same sequence on every machine for a given seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export const seededRandom = mulberry32
 
 export class Rng {
   constructor(readonly next: () => number) {}

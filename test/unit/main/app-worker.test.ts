@@ -1,5 +1,5 @@
 /**
- * The desktop app's worker pool (built out/main/app-check-worker.js, as Electron runs it) tests the watermark
+ * The desktop app's worker pool (built out/main/check-worker.js, as Electron runs it) tests the watermark
  * profiles a school imported, and picks up a newly imported one after ReloadingEngine.reload().
  */
 import { existsSync } from 'node:fs'
@@ -11,7 +11,7 @@ import { ReloadingEngine } from '../../../src/main/reloading-engine'
 import { WorkerEngine } from '../../../src/pipeline/batch/worker-engine'
 import { UserProfiles } from '../../../src/pipeline/user-profiles'
 
-const SCRIPT = resolve('out/main/app-check-worker.js')
+const SCRIPT = resolve('out/main/check-worker.js')
 const ESSAY =
   'My grandfather kept bees for forty years, and every summer he let me help him check the hives. '.repeat(12)
 

@@ -35,18 +35,9 @@ import {
   tokensInRandpermPrefix
 } from '../../../src/engine/watermark/rng/mt-kernels'
 import { expectRel } from './vectors'
+import { mulberry32 } from '../../../src/engine/calibration/sample'
 
-/** Small seeded PRNG for test inputs (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const rng = mulberry32
 
 describe('torch CPU generator (MT19937)', () => {
   it('matches the C++ standard: mt19937(5489), 10000th output = 4123659995', () => {

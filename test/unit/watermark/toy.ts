@@ -14,17 +14,9 @@ import {
   type Tokenizer,
   type WatermarkProfile
 } from '../../../src/engine/watermark'
+import { mulberry32 } from '../../../src/engine/calibration/sample'
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { mulberry32 }
 
 /** Toy LM: logits(next | state) = 3·N(0,1), fixed per state. */
 export function toyLogits(state: number, vocabSize: number): Float64Array {

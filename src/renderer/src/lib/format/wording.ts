@@ -2,44 +2,16 @@
  * The careful words the UI uses for numbers and verdicts. Kept in one pure module so every view says the same
  * thing and tests can pin the phrasing: Inkprint describes how writing reads, never what a student did.
  */
-import type { DocumentResult, DocumentVerdict, OperatingPoint, PassageLabel } from '../../../../shared/types'
+import type { DocumentResult, OperatingPoint } from '../../../../shared/types'
+import { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS } from '../../../../shared/wording'
 
-export const VERDICT_WORDS: Record<DocumentVerdict, string> = {
-  'likely-ai': 'Reads like AI-generated writing',
-  uncertain: 'Mixed or unclear signals',
-  'likely-human': 'Reads like human writing',
-  'too-short': 'Too short to judge reliably',
-  'unsupported-language': 'Language not supported: Inkprint is trained on English'
-}
-
-export const PASSAGE_LABEL_WORDS: Record<PassageLabel, string> = {
-  'likely-ai': 'Reads like AI',
-  uncertain: 'Uncertain',
-  'likely-human': 'Reads like human',
-  'too-short': 'Too short to judge',
-  'not-scored': 'Not scored'
-}
-
-/** 0.873 → "87%". Values under 1% or over 99% are written as "<1%" / ">99%": calibration is not that sharp. */
-export function formatPercent(value: number | null | undefined): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '—'
-  if (value > 0 && value < 0.01) return '<1%'
-  if (value < 1 && value > 0.99) return '>99%'
-  return `${Math.round(value * 100)}%`
-}
+export { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS }
 
 /** "84%–95%"; when both ends round to the same text (e.g. ">99%") it is written once. */
 export function formatInterval([low, high]: [number, number]): string {
   const a = formatPercent(low)
   const b = formatPercent(high)
   return a === b ? a : `${a}–${b}`
-}
-
-/** "1 in 100" for a rate of 0.01. Rounds to a friendly denominator. */
-export function oneIn(rate: number): string {
-  const n = 1 / rate
-  const rounded = n >= 100 ? Math.round(n / 10) * 10 : Math.round(n)
-  return `1 in ${rounded}`
 }
 
 /** The operating point's measured false-positive rate as a sentence a teacher can repeat. */
