@@ -40,6 +40,8 @@ export interface HandlerDeps {
   /** Called after a profile was imported, so an engine that caches profiles (worker pool) can reload. */
   onProfilesImported?: () => void
   model?: () => Promise<{ name: string; version: string; sha256: string } | null>
+  /** Files and folders the OS asked to open (OpenRequests.take in the app); none when absent. */
+  takeOpenRequests?: () => string[]
 }
 
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value })
@@ -86,6 +88,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       })
     },
     pickFiles: async () => ok(await deps.pickFiles()),
+    takeOpenRequests: async () => ok(deps.takeOpenRequests?.() ?? []),
     pickFolder: async () => ok(await deps.pickFolder()),
     startBatch: async (arg) => {
       const request = validateStartBatch(arg)

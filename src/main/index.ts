@@ -9,6 +9,7 @@ import { WorkerEngine } from '../pipeline/batch/worker-engine'
 import { createHandlers } from './handlers'
 import { printHtmlWithElectron } from './print'
 import { ReloadingEngine } from './reloading-engine'
+import { documentPathsFromArgv, OpenRequests } from './open-requests'
 import {
   CONTENT_SECURITY_POLICY,
   isAllowedNavigation,
@@ -19,6 +20,27 @@ import {
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 const appUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
 let mainWindow: BrowserWindow | null = null
+const openRequests = new OpenRequests()
+
+/** Brings the window forward; the renderer takes the open requests when it gains focus. */
+function showWindow(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}
+
+// One Inkprint at a time: "Open with…" on a running app hands its files to the window already open.
+if (!app.requestSingleInstanceLock()) app.quit()
+app.on('second-instance', (_event, argv, workingDirectory) => {
+  openRequests.add(documentPathsFromArgv(argv, workingDirectory, app.getAppPath()))
+  showWindow()
+})
+// macOS delivers Finder's "Open with" and drops on the Dock icon as open-file, before or after ready.
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  openRequests.add([path])
+  showWindow()
+})
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -73,6 +95,7 @@ function registerHandlers(handlers: ApiHandlers): void {
 
 app.enableSandbox()
 app.whenReady().then(() => {
+  openRequests.add(documentPathsFromArgv(process.argv, process.cwd(), app.getAppPath()))
   lockDownSession()
   const userData = app.getPath('userData')
   const profilesDir = join(userData, 'profiles')
@@ -123,7 +146,8 @@ app.whenReady().then(() => {
           properties: ['openFile'],
           filters: [{ name: 'Watermark profile', extensions: ['json'] }]
         }),
-      printPdf: printHtmlWithElectron
+      printPdf: printHtmlWithElectron,
+      takeOpenRequests: () => openRequests.take()
     })
   )
   mainWindow = createWindow()

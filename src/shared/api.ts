@@ -187,6 +187,8 @@ export interface InvokeApi {
   /** Opens a file dialog for a profile JSON, validates it and keeps a copy on this machine. */
   importProfile: (arg: null) => ApiResult<ProfileImportOutcome>
   setProfileEnabled: (arg: { id: string; enabled: boolean }) => ApiResult<WatermarkProfileInfo[]>
+  /** Files and folders the OS asked Inkprint to open ("Open with…", a second launch), not yet checked. */
+  takeOpenRequests: (arg: null) => ApiResult<string[]>
 }
 
 export type InvokeChannel = keyof InvokeApi
@@ -210,7 +212,8 @@ export const API_CHANNELS = [
   'deleteCalibration',
   'listProfiles',
   'importProfile',
-  'setProfileEnabled'
+  'setProfileEnabled',
+  'takeOpenRequests'
 ] as const satisfies readonly InvokeChannel[]
 
 export const EVENT_CHANNEL = 'inkprint:batch-event'

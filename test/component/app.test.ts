@@ -37,6 +37,23 @@ describe('App', () => {
     expect(screen.getAllByTestId('result-row')).toHaveLength(3)
   })
 
+  it('checks what the OS asked to open ("Open with…") on start, and again when the window is brought forward', async () => {
+    const api = createFakeApi({ openRequests: ['/Downloads/Ava Chen - essay.docx'] })
+    renderApp(api)
+    await waitFor(() => expect(api.calls.some((c) => c.channel === 'startBatch')).toBe(true))
+    const started = api.calls.filter((c) => c.channel === 'startBatch')
+    expect(started[0].arg).toMatchObject({ paths: ['/Downloads/Ava Chen - essay.docx'] })
+    api.runBatch('batch-1', [scoredEssay])
+    await waitFor(() => expect(screen.getByTestId('verdict')).toBeTruthy())
+    const asked = api.calls.filter((c) => c.channel === 'takeOpenRequests').length
+    window.dispatchEvent(new Event('focus'))
+    await waitFor(() =>
+      expect(api.calls.filter((c) => c.channel === 'takeOpenRequests').length).toBe(asked + 1)
+    )
+    // nothing new was asked for: no second batch
+    expect(api.calls.filter((c) => c.channel === 'startBatch')).toHaveLength(1)
+  })
+
   it('offers earlier results kept on this machine, and forgets them after confirmation', async () => {
     const { api } = renderApp(createFakeApi({ previous: [scoredEssay] }))
     const button = await screen.findByRole('button', { name: 'Show 1 earlier result' })

@@ -28,6 +28,8 @@ export function createFakeApi(
     calibration?: CalibrationView
     profiles?: WatermarkProfileInfo[]
     imported?: ProfileImportOutcome
+    /** Files the OS asked to open, handed over once. */
+    openRequests?: string[]
   } = {}
 ): FakeApi {
   let saved: CalibrationView[] = []
@@ -106,6 +108,10 @@ export function createFakeApi(
       profiles = profiles.map((p) => (p.id === arg.id ? { ...p, enabled: arg.enabled } : p))
       return ok(profiles)
     },
+    takeOpenRequests: async (arg) => (
+      record('takeOpenRequests', arg),
+      ok(options.openRequests?.splice(0) ?? [])
+    ),
     onBatchEvent: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -94,3 +94,11 @@ test('a broken or unsupported file gets a clear error card, and the rest of the 
   await expect(rows.filter({ hasText: 'photo.png' })).toContainText(/Not supported|Could not be checked/)
   await expect(rows.filter({ hasText: 'Ava Chen' })).not.toHaveClass(/failed/)
 })
+
+test('checks a document the OS asked to open ("Open with…") as soon as the window is up', async ({
+  openApp
+}) => {
+  const { page } = await openApp({ openRequests: [join(dir, 'Ava Chen - Bees.docx')] })
+  await expect(page.getByTestId('verdict')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByRole('heading', { name: /Ava Chen - Bees\.docx/ })).toBeVisible()
+})

@@ -1,26 +1,9 @@
 // Injected with page.addInitScript before the renderer loads: defines `window.inkprint` (the InkprintApi of
 // src/shared/api.ts) over fetch + EventSource against the loopback bridge that served the page.
-// Plain JS because it is injected as-is; keep it in step with InvokeApi.
+// Plain JS because it is injected as-is.
 ;(() => {
-  const channels = [
-    'appInfo',
-    'pickFiles',
-    'pickFolder',
-    'startBatch',
-    'cancelBatch',
-    'listResults',
-    'clearResults',
-    'exportReport',
-    'startCalibration',
-    'calibrationProgress',
-    'previewCalibration',
-    'saveCalibration',
-    'listCalibrations',
-    'deleteCalibration',
-    'listProfiles',
-    'importProfile',
-    'setProfileEnabled'
-  ]
+  // The verbs of the contract, injected just before this script from API_CHANNELS (src/shared/api.ts).
+  const channels = window.__inkprintChannels
   const listeners = new Set()
   const events = new EventSource('/api/events')
   // Batches must not start before the event stream is open, or early progress events would be lost.

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createHandlers } from '../../../src/main/handlers'
+import { API_CHANNELS } from '../../../src/shared/api'
 import type { CheckEngine } from '../../../src/pipeline/batch/engine'
 import { InProcessEngine } from '../../../src/pipeline/batch/in-process-engine'
 import { loadCheckContext } from '../../../src/pipeline/context'
@@ -24,6 +25,8 @@ export interface AppOptions {
   pickProfileFile?: string | null | (() => string | null)
   /** Replaces the real pipeline (only the screenshot script does this). */
   handlers?: HandlerFactory
+  /** Files and folders the OS asked to open (as "Open with…" or a second launch would hand them over). */
+  openRequests?: string[]
   /** Waits this long before each file, as a slow laptop would, so a test can cancel mid-way. */
   paceMs?: number
   colorScheme?: 'light' | 'dark'
@@ -57,7 +60,8 @@ export function realHandlers(options: AppOptions, storeDir: string): HandlerFact
         typeof options.pickProfileFile === 'function'
           ? options.pickProfileFile()
           : (options.pickProfileFile ?? null),
-      printPdf: printWithChromium
+      printPdf: printWithChromium,
+      takeOpenRequests: () => options.openRequests?.splice(0) ?? []
     })
 }
 
@@ -105,6 +109,12 @@ export const test = base.extend<{ openApp: (options?: AppOptions) => Promise<Ope
       const requests: string[] = []
       page.on('request', (request) => requests.push(request.url()))
       if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme })
+      await page.addInitScript(
+        (channels) => {
+          ;(window as unknown as { __inkprintChannels: string[] }).__inkprintChannels = channels
+        },
+        [...API_CHANNELS]
+      )
       await page.addInitScript({ path: resolve('test/e2e/bridge/client.js') })
       await page.addInitScript(() => {
         const durations: number[] = []

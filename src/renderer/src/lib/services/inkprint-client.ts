@@ -55,6 +55,10 @@ export class InkprintClient {
     return this.call((api) => api.pickFiles(null))
   }
 
+  takeOpenRequests(): Promise<ApiResult<string[]>> {
+    return this.call((api) => api.takeOpenRequests(null))
+  }
+
   pickFolder(): Promise<ApiResult<string[]>> {
     return this.call((api) => api.pickFolder(null))
   }

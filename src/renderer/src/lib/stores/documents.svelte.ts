@@ -107,6 +107,13 @@ export class DocumentsStore {
     else if (answer.value.length > 0) await this.checkPaths(answer.value)
   }
 
+  /** Checks what the OS asked Inkprint to open (Open with…, a second launch); waits while a batch runs. */
+  async checkOpenRequests(): Promise<void> {
+    if (this.running) return
+    const answer = await this.client.takeOpenRequests()
+    if (answer.ok && answer.value.length > 0) await this.checkPaths(answer.value)
+  }
+
   async checkDroppedFiles(files: Iterable<File>): Promise<void> {
     const paths = this.client.pathsForFiles(files)
     if (paths.length === 0) {
