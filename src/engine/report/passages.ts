@@ -27,7 +27,7 @@ export function passageTag(passage: Passage, score: PassageScore | undefined): s
   const where = [`Passage ${passage.index + 1}`]
   if (passage.page !== null) where.push(`page ${passage.page}`)
   if (passage.kind !== 'prose') where.push(passage.kind)
-  where.push(`${passage.words} words`)
+  where.push(passage.words === 1 ? '1 word' : `${passage.words} words`)
   const label = score ? PASSAGE_LABEL_WORDS[score.label] : 'Not scored'
   const band = score ? BAND[score.label] : 'neutral'
   let prob = ''

@@ -47,6 +47,9 @@ col.w22 { width: 22%; } col.w24 { width: 24%; } col.w30 { width: 30%; } col.w40 
 table.data th, table.data td { border: 0.5pt solid #b8c0cc; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
 table.data th { background: #eef1f5; font-weight: 600; }
 table.data tr { break-inside: avoid; }
+table.data tbody.keep { break-inside: avoid; }
+table.data tr.detail td { border-top: none; padding-top: 0; }
+table.data tbody.keep > tr:first-child td { border-bottom: none; }
 table.data td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.data th { overflow-wrap: break-word; hyphens: manual; font-size: 8pt; }
 .legend { break-after: avoid; display: flex; flex-wrap: wrap; gap: 2mm 4mm; font-size: 8.5pt; margin: 1mm 0 3mm; }

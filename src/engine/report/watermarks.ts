@@ -32,8 +32,8 @@ function row(t: WatermarkTest): SafeHtml {
 <td>${SCHEME_NAMES[t.scheme]}</td><td>${t.profileName}${key}</td><td>${t.tokenizer}</td>
 <td class="num">${t.tokensScored}</td><td class="num">${stat}</td>
 <td class="num">${formatPValue(t.pValue)}</td><td class="num">${formatPValue(t.pValueAdjusted)}</td>
-<td class="${t.detected ? 'flag' : ''}">${t.detected ? '⚑ ' : ''}${watermarkDecision(t)}${t.message ? markup`<div class="muted small">${t.message}</div>` : ''}</td>
-</tr>`
+<td class="${t.detected ? 'flag' : ''}">${t.detected ? '⚑ ' : ''}${watermarkDecision(t)}</td>
+</tr>${t.message ? markup`<tr class="detail"><td colspan="8" class="muted small">${t.message}</td></tr>` : ''}`
 }
 
 export function watermarksSection(tests: WatermarkTest[] | undefined): SafeHtml {
@@ -47,7 +47,7 @@ export function watermarksSection(tests: WatermarkTest[] | undefined): SafeHtml 
   return markup`<section><h2>Watermark tests</h2>
 <table class="data">${columns(12, 22, 9, 9, 12, 9, 9, 18)}<thead><tr><th>Scheme</th><th>Profile / key</th><th>Token&shy;izer</th><th>Tokens scored</th>
 <th>Statistic</th><th>p-value</th><th>Holm-adjusted p</th><th>Decision</th></tr></thead>
-<tbody>${tests.map(row)}</tbody></table>
+${tests.map((t) => markup`<tbody class="keep">${row(t)}</tbody>`)}</table>
 <p class="small muted">Holm-adjusted p-values correct for testing several profiles on one document; the decision uses the adjusted value.</p>
 ${meaning}</section>`
 }

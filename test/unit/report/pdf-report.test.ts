@@ -1,4 +1,5 @@
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -8,6 +9,16 @@ import { hostileResult } from './hostile'
 import { pdfPageTexts } from './pdf-text'
 
 const chromium = findChromium()
+const hasPdftoppm = ((): boolean => {
+  try {
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+})()
+/** CI keeps reports/ as its artefacts: the printed sample and its page images land there to be looked at. */
+const ARTEFACTS = join(process.cwd(), 'reports', 'report-pages')
 
 // Printing needs a Chromium-based browser; CI images and the dev container have /usr/bin/chromium.
 describe.skipIf(!chromium)('PDF reports printed with Chromium', () => {
@@ -63,5 +74,24 @@ describe.skipIf(!chromium)('PDF reports printed with Chromium', () => {
     expect(text).toContain('<script>alert("owned")</script>')
     expect(text).toContain('⟨U+202E⟩')
     expect(longest).toBeLessThan(200)
+  })
+
+  it.skipIf(!hasPdftoppm)('keeps page images of the printed reports as CI artefacts (pdftoppm)', async () => {
+    await rm(ARTEFACTS, { recursive: true, force: true })
+    await mkdir(ARTEFACTS, { recursive: true })
+    for (const [name, file] of [
+      ['document', files[0]],
+      ['hostile', files[1]],
+      ['class', files[2]]
+    ]) {
+      await copyFile(file, join(ARTEFACTS, `${name}.pdf`))
+      execFileSync('pdftoppm', ['-png', '-r', '60', join(ARTEFACTS, `${name}.pdf`), join(ARTEFACTS, name)])
+    }
+    const pages = (await readdir(ARTEFACTS)).filter((f) => f.endsWith('.png'))
+    expect(pages.filter((f) => f.startsWith('document-')).length).toBeGreaterThan(2)
+    expect(pages.some((f) => f.startsWith('class-'))).toBe(true)
+    // A4 at 60 dpi: 496 × 702 pixels (PNG header: width and height at bytes 16–23)
+    const png = await readFile(join(ARTEFACTS, pages.sort()[0]))
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([496, 702])
   })
 })
