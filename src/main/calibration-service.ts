@@ -4,12 +4,19 @@
  * The scores stay in memory until saved; a saved profile holds numbers only (CalibrationStore).
  */
 import { randomUUID } from 'node:crypto'
-import type { CalibrationProgress, CalibrationRequest, CalibrationView, CheckOptions } from '../shared/api'
+import type {
+  CalibrationProgress,
+  CalibrationRequest,
+  CalibrationView,
+  CheckOptions,
+  ModelFacts
+} from '../shared/api'
 import type { DocumentResult } from '../shared/types'
 import { buildCalibrationProfile, rocOf, type CalibrationProfile } from '../engine/calibration'
 import { histogramPlotSvg, rocPlotSvg } from '../engine/plots'
 import type { CheckEngine } from '../pipeline/batch/engine'
 import { calibrated, calibrateFromFolders, CalibrationStore } from '../pipeline/calibration'
+import { modelCardFloor, readModelFacts } from '../pipeline/model-facts'
 
 export { calibrated }
 
@@ -17,6 +24,8 @@ interface Session {
   progress: CalibrationProgress
   scores: { human: number[]; ai: number[] } | null
   model: CalibrationProfile['model'] | null
+  /** The shipped model's card figures: its thresholds are the floor for a calibration with too few essays. */
+  facts: ModelFacts | null
   createdAt: string
 }
 
@@ -73,6 +82,7 @@ export class CalibrationService {
       progress: { calibrationId, phase: 'human', done: 0, total: 0, error: null },
       scores: null,
       model: null,
+      facts: null,
       createdAt: new Date().toISOString()
     }
     this.sessions.set(calibrationId, session)
@@ -86,9 +96,10 @@ export class CalibrationService {
       onProgress: (phase, done, total) =>
         (session.progress = { calibrationId, phase, done, total, error: null })
     }).then(
-      (outcome) => {
+      async (outcome) => {
         const { done, total } = session.progress
         if (outcome.ok) {
+          session.facts = await readModelFacts()
           session.scores = outcome.profile.scores
           session.model = outcome.profile.model
           session.progress = { calibrationId, phase: 'done', done, total, error: null }
@@ -116,7 +127,9 @@ export class CalibrationService {
       model: session.model,
       humanScores: session.scores.human,
       aiScores: session.scores.ai,
-      targetFpr
+      targetFpr,
+      modelCardFloor:
+        session.facts?.sha256 === session.model.sha256 ? modelCardFloor(session.facts, targetFpr) : undefined
     })
   }
 

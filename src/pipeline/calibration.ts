@@ -13,6 +13,7 @@ import {
 import type { CheckEngine } from './batch/engine'
 import { runBatch } from './batch/runner'
 import { errorFor } from './result'
+import { modelCardFloor, readModelFacts } from './model-facts'
 
 export { applyCalibration, calibrationMismatch }
 export { CalibrationStore, defaultCalibrationDir, isValidProfileId } from './calibration-store'
@@ -120,13 +121,15 @@ export async function calibrateFromFolders(req: CalibrateRequest): Promise<Calib
       human
     }
   }
+  const facts = await readModelFacts()
   const profile = buildCalibrationProfile({
     name: req.name,
     createdAt: req.createdAt ?? new Date().toISOString(),
     model,
     humanScores: human.scores,
     aiScores: ai?.scores ?? [],
-    targetFpr: req.targetFpr
+    targetFpr: req.targetFpr,
+    modelCardFloor: facts?.sha256 === model.sha256 ? modelCardFloor(facts, req.targetFpr) : undefined
   })
   return { ok: true, profile, human, ai }
 }

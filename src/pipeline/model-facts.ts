@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ModelFacts, RateInterval } from '../shared/api'
 import { checkCard, type DetectorCard } from '../engine/detector/card'
+import type { ModelCardFloor } from '../engine/calibration'
 import type { MeasuredRate, ModelCardSummary, ReportContext } from '../engine/report'
 import type { DocumentResult } from '../shared/types'
 import { resourcesDir } from './resources'
@@ -89,13 +90,16 @@ export async function loadModelFacts(card: DetectorCard, modelDir: string): Prom
     sha256: card.sha256,
     tooShortWords: card.tooShortWords,
     heldOut: heldOut(card),
-    operatingPoints: card.operatingPoints.map(({ name, targetFpr, fpr, fprUpper, measuredOn }) => ({
-      name,
-      targetFpr,
-      fpr,
-      fprUpper,
-      measuredOn
-    })),
+    operatingPoints: card.operatingPoints.map(
+      ({ name, targetFpr, threshold, fpr, fprUpper, measuredOn }) => ({
+        name,
+        targetFpr,
+        threshold,
+        fpr,
+        fprUpper,
+        measuredOn
+      })
+    ),
     fairness: groups,
     detection
   }
@@ -164,4 +168,14 @@ export function withModelCard(
   const names = new Set(detectors.map((d) => d.operatingPoint.name))
   const op = names.size === 1 ? [...names][0] : (facts.operatingPoints[0]?.name ?? 'balanced')
   return { ...ctx, modelCard: reportModelCard(facts, op) }
+}
+
+/**
+ * The shipped operating point a local calibration for `targetFpr` may not undercut while it has too few
+ * essays: the most permissive point whose target is at or below the school's target (else the strictest).
+ */
+export function modelCardFloor(facts: ModelFacts | null, targetFpr: number): ModelCardFloor | undefined {
+  const points = [...(facts?.operatingPoints ?? [])].sort((a, b) => a.targetFpr - b.targetFpr)
+  const point = points.filter((p) => p.targetFpr <= targetFpr + 1e-12).at(-1) ?? points[0]
+  return point ? { name: point.name, threshold: point.threshold, fpr: point.fpr } : undefined
 }

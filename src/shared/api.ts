@@ -143,7 +143,14 @@ export interface ModelFacts {
   tooShortWords: number
   /** Document AUROC on held-out essays, with the counts it was measured on. */
   heldOut: { auroc: number; nHuman: number; nAi: number } | null
-  operatingPoints: { name: string; targetFpr: number; fpr: number; fprUpper: number; measuredOn: string }[]
+  operatingPoints: {
+    name: string
+    targetFpr: number
+    threshold: number
+    fpr: number
+    fprUpper: number
+    measuredOn: string
+  }[]
   /**
    * Human essays flagged, by writer group, at each operating point (`inkprint audit` on held-out essays).
    * Null when the audit is missing or was produced by another model.

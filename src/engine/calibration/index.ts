@@ -5,7 +5,8 @@ export {
   profileId,
   CALIBRATION_SCHEMA_VERSION,
   type CalibrationProfile,
-  type BuildProfileInput
+  type BuildProfileInput,
+  type ModelCardFloor
 } from './profile'
 export { applyCalibration, calibrationMismatch, calibratedMeasuredOn, verdictFor } from './apply'
 export {

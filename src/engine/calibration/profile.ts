@@ -9,8 +9,12 @@ import {
   documentsNeededFor,
   fprTable,
   thresholdForTargetFpr,
+  wilsonInterval,
+  zForConfidence,
+  countFlagged,
   type FprTableRow,
-  type ProportionInterval
+  type ProportionInterval,
+  type ThresholdChoice
 } from '../stats'
 import { formatPercent, formatRateWithInterval } from './format'
 
@@ -33,6 +37,16 @@ export interface CalibrationProfile {
   targetFpr: number
   /** Flag a document when its AI probability is above this (the detector's rule). */
   threshold: number
+  /**
+   * Where `threshold` came from: these essays ('local'), or the model card's threshold for the same target
+   * ('model-card'), kept when too few essays were given to show that a lower, local threshold is safe.
+   * Absent in profiles saved before this field existed (they are 'local').
+   */
+  thresholdSource?: 'local' | 'model-card'
+  /** The threshold these essays alone gave for the target (equal to `threshold` when the source is local). */
+  localThreshold?: number
+  /** The model card's operating point used as the floor, when the source is 'model-card'. */
+  floor?: ModelCardFloor
   /**
    * Below this a document is "likely human", between it and the threshold "uncertain". Defined as the
    * detector defines its own: the threshold at a 10% FPR on the human essays (never above `threshold`).
@@ -61,6 +75,14 @@ export interface CalibrationProfile {
   warnings: string[]
 }
 
+/** The shipped operating point for a target: a calibration without enough essays never goes below it. */
+export interface ModelCardFloor {
+  name: string
+  threshold: number
+  /** Its measured false-positive rate on held-out human essays. */
+  fpr: number
+}
+
 export interface BuildProfileInput {
   name: string
   createdAt: string
@@ -71,6 +93,36 @@ export interface BuildProfileInput {
   confidence?: number
   /** Defaults to a slug of the name and the creation time. */
   id?: string
+  /**
+   * The model card's threshold for this target. With too few essays to demonstrate the target, the profile
+   * keeps whichever threshold is stricter, so calibrating on a small class can never make Inkprint flag more
+   * honest students than it would without a calibration.
+   */
+  modelCardFloor?: ModelCardFloor
+}
+
+/** The counts and rates at one threshold (flag when above). */
+function choiceAt(
+  threshold: number,
+  human: readonly number[],
+  ai: readonly number[],
+  confidence: number
+): ThresholdChoice {
+  const z = zForConfidence(confidence)
+  const falsePositives = countFlagged(human, threshold)
+  const choice: ThresholdChoice = {
+    threshold,
+    falsePositives,
+    nHuman: human.length,
+    fpr: wilsonInterval(falsePositives, human.length, z)
+  }
+  if (ai.length > 0) {
+    const tp = countFlagged(ai, threshold)
+    choice.truePositives = tp
+    choice.nAi = ai.length
+    choice.tpr = wilsonInterval(tp, ai.length, z)
+  }
+  return choice
 }
 
 export function profileId(name: string, createdAt: string): string {
@@ -91,8 +143,11 @@ export function buildCalibrationProfile(input: BuildProfileInput): CalibrationPr
   if (human.length === 0) throw new RangeError('A calibration needs at least one scored human essay.')
   if (!(input.targetFpr > 0 && input.targetFpr < 1))
     throw new RangeError('The target false-positive rate must be between 0 and 1.')
-  const choice = thresholdForTargetFpr(human, input.targetFpr, { aiScores: ai, confidence })
+  const local = thresholdForTargetFpr(human, input.targetFpr, { aiScores: ai, confidence })
   const documentsNeeded = documentsNeededFor(input.targetFpr, confidence)
+  const floor = input.modelCardFloor
+  const useFloor = human.length < documentsNeeded && floor !== undefined && floor.threshold > local.threshold
+  const choice = useFloor && floor ? choiceAt(floor.threshold, human, ai, confidence) : local
   const profile: CalibrationProfile = {
     schemaVersion: CALIBRATION_SCHEMA_VERSION,
     id: input.id ?? profileId(input.name, input.createdAt),
@@ -104,6 +159,9 @@ export function buildCalibrationProfile(input: BuildProfileInput): CalibrationPr
     confidence,
     targetFpr: input.targetFpr,
     threshold: choice.threshold,
+    thresholdSource: useFloor ? 'model-card' : 'local',
+    localThreshold: local.threshold,
+    ...(useFloor && floor ? { floor: { ...floor } } : {}),
     uncertainFloor: Math.min(choice.threshold, thresholdForTargetFpr(human, UNCERTAIN_FPR).threshold),
     falsePositives: choice.falsePositives,
     fpr: choice.fpr,
@@ -146,6 +204,13 @@ export function calibrationWarnings(p: CalibrationProfile): string[] {
         `${formatPercent(p.targetFpr)} or less. You need at least ${p.documentsNeeded} known-human essays ` +
         `(with none flagged) to show that with ${level}% confidence.`
     )
+    if (p.thresholdSource === 'model-card' && p.floor)
+      out.push(
+        `Until more essays are added, Inkprint keeps the model’s own threshold for this target ` +
+          `(${p.floor.threshold.toFixed(3)}, the “${p.floor.name}” setting, which flagged ` +
+          `${formatPercent(p.floor.fpr)} of held-out human essays): these essays alone would set it lower ` +
+          `(${(p.localThreshold ?? p.threshold).toFixed(3)}), and a lower threshold flags more honest students.`
+      )
   } else if (p.fpr.upper > p.targetFpr) {
     out.push(
       `The measured false-positive rate is ${formatPercent(p.fpr.estimate)}, but with ${p.nHuman} essays it could ` +

@@ -149,3 +149,49 @@ describe('applying a calibration', () => {
     expect(calibrationMismatch(summary(0.5), p)).toBeNull()
   })
 })
+
+describe('a calibration with too few essays never undercuts the model card', () => {
+  const floor = { name: 'balanced', threshold: 0.947, fpr: 0.016 }
+  const build = (human: number[], ai: number[] = []): CalibrationProfile =>
+    buildCalibrationProfile({
+      name: 'Small class',
+      createdAt: '2026-11-29T02:00:00.000Z',
+      model,
+      humanScores: human,
+      aiScores: ai,
+      targetFpr: 0.01,
+      modelCardFloor: floor
+    })
+
+  it('keeps the stricter model-card threshold and says why, with rates measured at it', () => {
+    // 40 essays, the highest at 0.70: the data alone would put the 1% threshold at 0.70
+    const human = [...scores(39, 'small', 0.01, 0.6), 0.7]
+    const ai = [0.5, 0.8, 0.96, 0.99]
+    const p = build(human, ai)
+    expect(p.enoughDocuments).toBe(false)
+    expect(p.localThreshold).toBe(0.7)
+    expect(p.threshold).toBe(0.947)
+    expect(p.thresholdSource).toBe('model-card')
+    expect(p.floor).toEqual(floor)
+    expect(p.falsePositives).toBe(0)
+    expect(p.truePositives).toBe(2) // only 0.96 and 0.99 are above 0.947
+    expect(p.warnings.join(' ')).toMatch(
+      /keeps the model’s own threshold for this target \(0\.947, the “balanced” setting/
+    )
+  })
+
+  it('uses the local threshold once there are enough essays to show the target', () => {
+    const human = scores(400, 'large', 0.01, 0.8)
+    const p = build(human)
+    expect(p.enoughDocuments).toBe(true)
+    expect(p.thresholdSource).toBe('local')
+    expect(p.threshold).toBe(p.localThreshold)
+    expect(p.threshold).toBeLessThan(floor.threshold)
+  })
+
+  it('uses the local threshold when it is already the stricter one', () => {
+    const p = build([0.1, 0.2, 0.98])
+    expect(p.thresholdSource).toBe('local')
+    expect(p.threshold).toBe(0.98)
+  })
+})

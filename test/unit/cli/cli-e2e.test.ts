@@ -142,8 +142,17 @@ describe('inkprint check (built CLI)', () => {
       '--json'
     ])
     expect(calibrate.code).toBe(0)
-    const profile = JSON.parse(calibrate.stdout) as { id: string; nHuman: number }
+    const profile = JSON.parse(calibrate.stdout) as {
+      id: string
+      nHuman: number
+      threshold: number
+      thresholdSource: string
+      floor: { name: string }
+    }
     expect(profile.nHuman).toBe(3)
+    // three essays cannot show 5%: the shipped "sensitive" threshold is kept rather than a laxer local one
+    expect(profile.thresholdSource).toBe('model-card')
+    expect(profile.floor.name).toBe('sensitive')
 
     const checked = await inkprint([
       'check',
@@ -157,6 +166,7 @@ describe('inkprint check (built CLI)', () => {
     const result = JSON.parse(checked.stdout) as DocumentResult
     expect(result.detector?.operatingPoint.name).toBe('calibrated: Year 10 2021')
     expect(result.detector?.operatingPoint.calibration).toMatchObject({ id: profile.id, n: 3 })
+    expect(result.detector?.operatingPoint.threshold).toBe(profile.threshold)
 
     const unknown = await inkprint([
       'check',

@@ -94,3 +94,17 @@ describe('model facts (About page and reports)', () => {
     expect((await loadModelFacts(checked.card, MODEL_DIR)).fairness?.length).toBeGreaterThan(3)
   })
 })
+
+describe('modelCardFloor', () => {
+  it('picks the most permissive shipped point at or below the target, else the strictest', async () => {
+    const { modelCardFloor } = await import('../../../src/pipeline/model-facts')
+    const facts = await readModelFacts(MODEL_DIR)
+    expect(modelCardFloor(facts, 0.01)?.name).toBe('balanced')
+    expect(modelCardFloor(facts, 0.05)?.name).toBe('sensitive')
+    expect(modelCardFloor(facts, 0.2)?.name).toBe('sensitive')
+    expect(modelCardFloor(facts, 0.005)?.name).toBe('strict')
+    expect(modelCardFloor(facts, 0.0001)?.name).toBe('strict')
+    expect(modelCardFloor(facts, 0.01)?.threshold).toBeCloseTo(0.947, 3)
+    expect(modelCardFloor(null, 0.01)).toBeUndefined()
+  })
+})
