@@ -29,7 +29,9 @@ export function writerGroup(dataset: string, r: RawRecord): string | null {
   if (dataset === 'outfox') return 'native: PERSUADE, US grades 6–12'
   if (dataset === 'ellipse-ell-essays') return 'non-native: ELLIPSE ELL, grades 8–12'
   if (dataset === 'gede-preview') {
-    return IELTS.test(String(r.meta.corpus ?? '')) ? 'non-native: IELTS adults' : 'unknown: essay-forum writers (Argument Annotated Essays)'
+    return IELTS.test(String(r.meta.corpus ?? ''))
+      ? 'non-native: IELTS adults'
+      : 'unknown: essay-forum writers (Argument Annotated Essays)'
   }
   return null
 }

@@ -30,6 +30,13 @@ test('loads with the empty state, a strict CSP and no request outside the bridge
   await expect(fairness.getByRole('row', { name: /non-native: all groups/ })).toContainText('%')
   await expect(fairness.getByRole('row', { name: /native: PERSUADE/ })).toBeVisible()
   await page.keyboard.press('Escape')
+  // each operating point in Settings states its measured false-positive rate
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await expect(page.getByTestId('measured-balanced')).toContainText(
+    /human essays flagged \(1\.6%, at most 2\.7%\)/
+  )
+  await expect(page.getByTestId('measured-strict')).toContainText('of AI essays caught')
+  await page.keyboard.press('Escape')
   await expect(page.getByRole('dialog')).toBeHidden()
   expect(requests.length).toBeGreaterThan(0)
   expect(requests.filter((url) => !url.startsWith(bridge.url + '/'))).toEqual([])
