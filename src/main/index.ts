@@ -30,7 +30,8 @@ function showWindow(): void {
 }
 
 // One Inkprint at a time: "Open with…" on a running app hands its files to the window already open.
-if (!app.requestSingleInstanceLock()) app.quit()
+const primaryInstance = app.requestSingleInstanceLock()
+if (!primaryInstance) app.quit()
 app.on('second-instance', (_event, argv, workingDirectory) => {
   openRequests.add(documentPathsFromArgv(argv, workingDirectory, app.getAppPath()))
   showWindow()
@@ -95,6 +96,7 @@ function registerHandlers(handlers: ApiHandlers): void {
 
 app.enableSandbox()
 app.whenReady().then(() => {
+  if (!primaryInstance) return // quitting: the running Inkprint received our files via second-instance
   openRequests.add(documentPathsFromArgv(process.argv, process.cwd(), app.getAppPath()))
   lockDownSession()
   const userData = app.getPath('userData')
