@@ -3,8 +3,6 @@
  */
 import { createWriteStream, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { RESULT_SCHEMA_VERSION, type DocumentResult } from '../shared/types'
 import { InProcessEngine } from '../pipeline/batch/in-process-engine'
 import { WorkerEngine } from '../pipeline/batch/worker-engine'
@@ -12,6 +10,7 @@ import type { CheckEngine } from '../pipeline/batch/engine'
 import { runBatch } from '../pipeline/batch/runner'
 import { loadCheckContext } from '../pipeline/context'
 import { ResultsStore } from '../pipeline/results-store'
+import { reuseFromStore } from '../pipeline/reuse'
 import { INKPRINT_VERSION } from '../pipeline/version'
 import { parseCliArgs, UsageError, USAGE, type CheckCommand } from './args'
 import { CSV_HEADER, csvRow } from './csv'
@@ -51,23 +50,12 @@ function makeEngine(args: CheckCommand): CheckEngine {
   return new InProcessEngine(() => loadCheckContext())
 }
 
-function sha256File(path: string): Promise<string | null> {
-  return new Promise((resolve) => {
-    const hash = createHash('sha256')
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', () => resolve(null))
-  })
-}
-
 async function check(args: CheckCommand): Promise<number> {
   const out = args.out ? createWriteStream(args.out) : process.stdout
   // Reports quote the text passage by passage, so it is always extracted for them.
   const includeText = args.includeText || args.report !== null
   const write = (s: string): void => void out.write(s)
   const store = args.results ? new ResultsStore(args.results) : null
-  const finished = args.resume && store ? await store.finishedByHash() : new Map<string, DocumentResult>()
   let judge = (r: DocumentResult): DocumentResult => r
   if (args.calibration) {
     const store = new CalibrationStore(args.calibrationsDir ? resolve(args.calibrationsDir) : undefined)
@@ -93,6 +81,16 @@ async function check(args: CheckCommand): Promise<number> {
   let reportQueue: Promise<void> = Promise.resolve()
   let failed = 0
   let reusedCount = 0
+  // --resume: files already checked (same content, version and settings) keep their earlier result. The
+  // results file holds raw results; a calibration is applied afresh to old and new alike.
+  const reuse =
+    args.resume && store
+      ? await reuseFromStore(
+          store,
+          { operatingPoint: args.operatingPoint, includeText, profileIds: null },
+          () => reusedCount++
+        )
+      : null
 
   if (args.format === 'csv') write(CSV_HEADER + '\r\n')
   const summary = await runBatch({
@@ -100,19 +98,12 @@ async function check(args: CheckCommand): Promise<number> {
     paths: args.paths,
     options: { operatingPoint: args.operatingPoint, profiles: [], includeText },
     engine,
-    reuse: finished.size
-      ? async (path) => {
-          const hash = await sha256File(path)
-          const prior = hash ? finished.get(hash) : undefined
-          if (prior) reusedCount++
-          return prior ? { ...prior, path } : null
-        }
-      : undefined,
+    reuse: reuse ?? undefined,
     onEvent: (event) => {
       if (event.type !== 'file-done') return
+      if (store) void store.append(event.result)
       const r = judge(event.result)
       if (r.error) failed++
-      if (store) void store.append(r)
       if (reports) reportQueue = reportQueue.then(() => reports.add(r))
       if (args.format === 'jsonl')
         write(JSON.stringify(args.includeText ? r : { ...r, text: undefined }) + '\n')

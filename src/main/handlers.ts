@@ -13,10 +13,11 @@ import { ResultsStore } from '../pipeline/results-store'
 import { loadContextWithUserProfiles } from '../pipeline/user-profiles'
 import { INKPRINT_VERSION } from '../pipeline/version'
 import { readModelFacts } from '../pipeline/model-facts'
+import { reuseFromStore } from '../pipeline/reuse'
 import { createCalibrationHandlers } from './calibration-handlers'
 import { CalibrationService } from './calibration-service'
 import { writeAppReport, type PrintPdf } from './export-report'
-import { ProfilesService } from './profiles-service'
+import { NO_PROFILE, ProfilesService } from './profiles-service'
 import { validateExportReport, validateStartBatch } from './validate'
 
 export interface HandlerDeps {
@@ -107,12 +108,21 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
         profiles: await profiles.resolve(request.value.options.profiles ?? []),
         includeText: true
       }
+      // Files already checked with these settings (same content) keep their result: a batch cut short by a
+      // crash, a quit or a cancel continues where it stopped when the teacher opens the folder again.
+      const reuse = await reuseFromStore(store, {
+        operatingPoint: options.operatingPoint,
+        calibrationId: options.calibrationId ?? null,
+        profileIds: (options.profiles ?? []).filter((id) => id !== NO_PROFILE),
+        includeText: true
+      })
       const total = await new Promise<number>((resolve) => {
         void runBatch({
           batchId,
           paths: request.value.paths,
           options,
           engine,
+          reuse: reuse ?? undefined,
           signal: controller.signal,
           onPlanned: resolve,
           onEvent: (event) => {

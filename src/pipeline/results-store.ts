@@ -30,11 +30,16 @@ export class ResultsStore {
     return [...byPath.values()]
   }
 
-  /** Finished results keyed by the file's content hash, for resuming without re-checking. */
-  async finishedByHash(): Promise<Map<string, DocumentResult>> {
+  /**
+   * Finished results keyed by the file's content hash, for resuming without re-checking; with `accept`, only
+   * the results it accepts (the latest accepted one per hash).
+   */
+  async finishedByHash(
+    accept: (result: DocumentResult) => boolean = () => true
+  ): Promise<Map<string, DocumentResult>> {
     const map = new Map<string, DocumentResult>()
     for await (const result of this.lines()) {
-      if (result.sha256 && result.status !== 'error') map.set(result.sha256, result)
+      if (result.sha256 && result.status !== 'error' && accept(result)) map.set(result.sha256, result)
     }
     return map
   }

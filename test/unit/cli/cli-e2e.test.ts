@@ -115,6 +115,22 @@ describe('inkprint check (built CLI)', () => {
     ])
     expect(stderr).toMatch(/6 reused/)
     expect((JSON.parse(stdout) as { results: DocumentResult[] }).results).toHaveLength(7)
+    // other settings: nothing is reused, each file is checked at the new setting
+    const strict = await inkprint([
+      'check',
+      classDir,
+      '--results',
+      results,
+      '--resume',
+      '--operating-point',
+      'strict',
+      '--format',
+      'json'
+    ])
+    expect(strict.stderr).not.toMatch(/reused/)
+    const rechecked = (JSON.parse(strict.stdout) as { results: DocumentResult[] }).results
+    for (const r of rechecked.filter((r) => r.detector))
+      expect(r.detector?.operatingPoint.name).toBe('strict')
   }, 120_000)
 
   it('exits 2 with usage on bad arguments, and 1 for a missing file', async () => {

@@ -1,0 +1,69 @@
+/**
+ * Continuing where a batch stopped: a file whose content was already checked, with the same version and
+ * settings, gets its earlier result instead of being checked again (keyed by the file's SHA-256, so a renamed
+ * or moved file is still recognised, and an edited one is checked afresh). Used by `inkprint check --resume`
+ * and by the app, whose results file survives a crash or a restart.
+ */
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { basename } from 'node:path'
+import type { DocumentResult } from '../shared/types'
+import type { ResultsStore } from './results-store'
+import { INKPRINT_VERSION } from './version'
+
+export interface ReuseSettings {
+  operatingPoint: string
+  /** The local calibration the new batch is judged with, if any. */
+  calibrationId?: string | null
+  /** The watermark profiles the new batch tests; null when not known in advance (any set is accepted). */
+  profileIds?: readonly string[] | null
+  /** The new batch keeps each document's text (the app, reports): an earlier result without it won't do. */
+  includeText: boolean
+}
+
+/** Would checking this file again, with these settings, give this result? */
+export function isReusable(prior: DocumentResult, want: ReuseSettings): boolean {
+  if (prior.status === 'error' || prior.inkprintVersion !== INKPRINT_VERSION) return false
+  if (want.includeText && prior.text === undefined) return false
+  const point = prior.detector?.operatingPoint
+  if (!point) return false
+  if (want.calibrationId) {
+    if (point.calibration?.id !== want.calibrationId) return false
+  } else if (point.calibration || point.name !== want.operatingPoint) return false
+  if (want.profileIds) {
+    const tested = [...(prior.watermarks ?? []).map((w) => w.profileId)].sort()
+    const wanted = [...want.profileIds].sort()
+    if (tested.length !== wanted.length || tested.some((id, i) => id !== wanted[i])) return false
+  }
+  return true
+}
+
+export function sha256File(path: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const hash = createHash('sha256')
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', () => resolve(null))
+  })
+}
+
+/**
+ * A `reuse` hook for runBatch from the results already in `store`; null when there is nothing to reuse.
+ * `onReuse` is told each time an earlier result stands in for a check.
+ */
+export async function reuseFromStore(
+  store: ResultsStore,
+  want: ReuseSettings,
+  onReuse: () => void = () => {}
+): Promise<((path: string) => Promise<DocumentResult | null>) | null> {
+  const finished = await store.finishedByHash((prior) => isReusable(prior, want))
+  if (finished.size === 0) return null
+  return async (path) => {
+    const hash = await sha256File(path)
+    const prior = hash ? finished.get(hash) : undefined
+    if (!prior) return null
+    onReuse()
+    return { ...prior, path, fileName: basename(path) }
+  }
+}
