@@ -12,6 +12,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   workers: 1,
+  // One retry in CI; a test that passes only on retry is reported as flaky (and counted in the summary line).
+  retries: process.env.CI ? 1 : 0,
   outputDir: 'test-results',
   use: {
     screenshot: 'only-on-failure',

@@ -19,6 +19,7 @@ if (v) {
 const p = read('reports/playwright.json')
 if (p) {
   passed += p.stats.expected + p.stats.flaky
+  if (p.stats.flaky > 0) console.error(`${p.stats.flaky} Playwright test(s) passed only on retry (flaky)`)
   failed += p.stats.unexpected
   skipped += p.stats.skipped
   if ((p.errors ?? []).length > 0 && p.stats.unexpected === 0) failed += p.errors.length
