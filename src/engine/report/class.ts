@@ -1,5 +1,6 @@
 /** The class report: one table of all documents, sorted by concern, with the same careful header and limits. */
 import type { DocumentResult } from '../../shared/types'
+import { parseStudentName } from '../../shared/student-name'
 import { NOT_PROOF } from './document'
 import { describeCalibration, describeOperatingPoint } from './facts'
 import { columns, markup, type SafeHtml } from './html'
@@ -7,6 +8,14 @@ import { reportPage } from './layout'
 import { limitationsSection } from './limitations'
 import type { ReportContext } from './types'
 import { describeFalsePositiveRate, formatDateTime, formatPercent, VERDICT_WORDS } from './wording'
+
+/** The student's name parsed from an LMS export name, above the file name (always shown: the name is a guess). */
+function studentCell(r: DocumentResult): SafeHtml {
+  const { student } = parseStudentName(r.fileName)
+  return student
+    ? markup`<b><bdi>${student}</bdi></b><br><span class="small muted"><bdi>${r.fileName}</bdi></span>`
+    : markup`<bdi>${r.fileName}</bdi>`
+}
 
 /** Lower tier = more concern. Errors sort last: they say nothing about the writing. */
 function concernTier(r: DocumentResult): number {
@@ -48,7 +57,7 @@ function row(r: DocumentResult, i: number): SafeHtml {
         ? `⚑ ${r.fingerprints.length}`
         : 'none'
   const notes = r.error ? `${r.error.message} (${r.error.code})` : r.warnings.map((w) => w.message).join(' ')
-  return markup`<tr><td class="num">${i + 1}</td><td><bdi>${r.fileName}</bdi></td><td class="num">${r.words}</td>
+  return markup`<tr><td class="num">${i + 1}</td><td>${studentCell(r)}</td><td class="num">${r.words}</td>
 <td>${concernTier(r) === 0 ? '▲ ' : ''}${reading(r)}</td><td class="num">${formatPercent(r.detector?.aiProbability)}</td>
 <td class="num">${formatPercent(r.detector?.aiShare)}</td><td>${watermark}</td><td>${prints}</td><td class="small">${notes}</td></tr>`
 }

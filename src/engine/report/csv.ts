@@ -1,7 +1,9 @@
 /** The class table as CSV: one row per document. Pure, so the CLI and the report writer share it. */
 import type { DocumentResult } from '../../shared/types'
+import { parseStudentName } from '../../shared/student-name'
 
 export const CSV_COLUMNS = [
+  'student',
   'file',
   'path',
   'status',
@@ -29,6 +31,7 @@ export function csvCell(value: string | number | null | undefined): string {
 export function csvRow(r: DocumentResult): string {
   const detected = (r.watermarks ?? []).filter((w) => w.detected).map((w) => w.profileName)
   const cells = [
+    parseStudentName(r.fileName).student,
     r.fileName,
     r.path,
     r.status,

@@ -81,3 +81,16 @@ describe('class report', () => {
     expect(renderClassReport([...results].reverse(), CTX)).toBe(renderClassReport(results, CTX))
   })
 })
+
+describe('class report names', () => {
+  it('shows the student parsed from an LMS export name above the file name, and the bare file name otherwise', () => {
+    const text = visibleText(
+      renderClassReport(
+        [scored('Maya Singh - Essay 4.docx', 'likely-human', 0.2), scored('notes.txt', 'likely-human', 0.1)],
+        CTX
+      )
+    )
+    expect(text).toMatch(/Maya Singh\s+Maya Singh - Essay 4\.docx/)
+    expect(text).toContain('notes.txt')
+  })
+})

@@ -58,6 +58,10 @@ describe('CSV class table', () => {
     )
     expect(rows[4][col('file')]).toBe(HOSTILE_NAME)
     const withFormula = csvTable([{ ...okResult(), fileName: '=cmd|calc!A1' }])
-    expect(parseCsv(withFormula.slice(1))[1][0]).toBe("'=cmd|calc!A1")
+    expect(parseCsv(withFormula.slice(1))[1][col('file')]).toBe("'=cmd|calc!A1")
+    // the student's name from an LMS export name, for gradebooks; empty when the name has no known shape
+    const moodle = csvTable([{ ...okResult(), fileName: 'Ava Chen_200_assignsubmission_file_essay.docx' }])
+    expect(parseCsv(moodle.slice(1))[1][col('student')]).toBe('Ava Chen')
+    expect(rows[1][col('student')]).toBe('')
   })
 })
