@@ -10,38 +10,9 @@ import type { ApiHandlers, ApiResult, BatchEvent, CalibrationProgress } from '..
 import type { DocumentResult } from '../../../src/shared/types'
 import { createHandlers } from '../../../src/main/handlers'
 import type { CheckEngine } from '../../../src/pipeline/batch/engine'
+import { standInResult } from './stand-in'
 
-const MODEL = { name: 'stand-in', version: '1', sha256: 'c'.repeat(64) }
-
-function resultFor(path: string, p: number): DocumentResult {
-  return {
-    schemaVersion: 1,
-    path,
-    fileName: path.split('/').pop() ?? path,
-    sizeBytes: 10,
-    sha256: 'd'.repeat(64),
-    format: 'txt',
-    status: 'ok',
-    error: null,
-    words: 300,
-    pageCount: null,
-    warnings: [],
-    metadata: {},
-    passages: [],
-    detector: {
-      model: MODEL,
-      aiProbability: p,
-      verdict: p > 0.9 ? 'likely-ai' : 'likely-human',
-      aiShare: 0,
-      operatingPoint: { name: 'balanced', threshold: 0.9, fpr: 0.01, fprUpper: 0.02, measuredOn: 'card' },
-      segments: []
-    },
-    text: 'text',
-    checkedAt: '2026-11-29T00:00:00Z',
-    inkprintVersion: 'test',
-    timingsMs: {}
-  }
-}
+const resultFor = (path: string, p: number): DocumentResult => standInResult(path, { aiProbability: p })
 
 const engine: CheckEngine = {
   slots: 1,

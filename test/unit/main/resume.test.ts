@@ -13,6 +13,7 @@ import { createHandlers } from '../../../src/main/handlers'
 import type { CheckEngine } from '../../../src/pipeline/batch/engine'
 import { isReusable } from '../../../src/pipeline/reuse'
 import { INKPRINT_VERSION } from '../../../src/pipeline/version'
+import { standInResult } from './stand-in'
 
 const value = <T>(answer: ApiResult<T>): T => {
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
@@ -26,36 +27,16 @@ function countingEngine(checked: string[]): CheckEngine {
     check: async (path, options) => {
       checked.push(path)
       const bytes = await readFile(path)
-      const point = options.operatingPoint
-      return {
-        schemaVersion: 1,
-        path,
-        fileName: path.split('/').pop() ?? path,
+      return standInResult(path, {
+        aiProbability: 0.2,
+        operatingPoint: options.operatingPoint,
         sizeBytes: bytes.length,
         sha256: createHash('sha256').update(bytes).digest('hex'),
-        format: 'txt',
-        status: 'ok',
-        error: null,
-        words: 300,
-        pageCount: null,
-        warnings: [],
-        metadata: {},
-        passages: [],
-        detector: {
-          model: { name: 'stand-in', version: '1', sha256: 'c'.repeat(64) },
-          aiProbability: 0.2,
-          verdict: 'likely-human',
-          aiShare: 0,
-          operatingPoint: { name: point, threshold: 0.9, fpr: 0.01, fprUpper: 0.02, measuredOn: 'card' },
-          segments: []
-        },
         watermarks: (options.profiles ?? []).map((id) => ({ profileId: id }) as WatermarkTest),
         fingerprints: [],
         text: bytes.toString('utf8'),
-        checkedAt: '2026-11-29T00:00:00Z',
-        inkprintVersion: INKPRINT_VERSION,
-        timingsMs: {}
-      }
+        inkprintVersion: INKPRINT_VERSION
+      })
     },
     close: async () => {}
   }
