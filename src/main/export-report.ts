@@ -25,9 +25,6 @@ export type PrintPdf = (html: string) => Promise<Uint8Array>
 
 const CLASS_STEM = 'class-report.inkprint'
 
-/** The calibration and measured rates a report of these results names (shared with the CLI). */
-export const reportContext = reportContextFor
-
 interface Rendered {
   name: string
   content: string
@@ -67,7 +64,7 @@ export async function writeAppReport(
     dir,
     results.map((r) => r.path)
   )
-  const rendered = render(results, scope, format, reportContext(results, generatedAt, facts))
+  const rendered = render(results, scope, format, reportContextFor(results, generatedAt, facts))
   await mkdir(dir, { recursive: true })
   const warnings: string[] = []
   let file: string

@@ -65,23 +65,17 @@ export async function loadModelFacts(card: DetectorCard, modelDir: string): Prom
   let groups: ModelFacts['fairness'] = null
   let detection: ModelFacts['detection'] = null
   if (fairness) {
-    groups = writerRows(fairness, card.defaultOperatingPoint).map((row) => ({
-      group: row.group === 'all' ? 'all held-out student essays' : row.group,
-      n: row.nHuman,
-      fpr: Object.fromEntries(
-        names.map((name) => [
-          name,
-          writerRows(fairness, name).find((r) => r.group === row.group)?.fpr ?? null
-        ])
-      )
+    const rowsAt = new Map(names.map((name) => [name, writerRows(fairness, name)]))
+    const row = (name: string, group: string): FairnessRow | undefined =>
+      rowsAt.get(name)?.find((r) => r.group === group)
+    groups = writerRows(fairness, card.defaultOperatingPoint).map(({ group, nHuman }) => ({
+      group: group === 'all' ? 'all held-out student essays' : group,
+      n: nHuman,
+      fpr: Object.fromEntries(names.map((name) => [name, row(name, group)?.fpr ?? null]))
     }))
-    const all = (name: string): FairnessRow | undefined =>
-      fairness.dimensions
-        .find((d) => d.key === 'writer')
-        ?.rowsByOperatingPoint[name]?.find((r) => r.group === 'all')
     detection = {
-      n: all(card.defaultOperatingPoint)?.nAi ?? 0,
-      tpr: Object.fromEntries(names.map((name) => [name, all(name)?.tpr ?? null]))
+      n: row(card.defaultOperatingPoint, 'all')?.nAi ?? 0,
+      tpr: Object.fromEntries(names.map((name) => [name, row(name, 'all')?.tpr ?? null]))
     }
   }
   return {

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { DocumentResult } from '../shared/types'
 import type { ResultsStore } from './results-store'
@@ -59,7 +60,14 @@ export async function reuseFromStore(
 ): Promise<((path: string) => Promise<DocumentResult | null>) | null> {
   const finished = await store.finishedByHash((prior) => isReusable(prior, want))
   if (finished.size === 0) return null
+  // A file whose size matches no earlier result cannot match one: skip hashing it (it is read once, to check).
+  const sizes = new Set([...finished.values()].map((r) => r.sizeBytes))
   return async (path) => {
+    const size = await stat(path).then(
+      (info) => info.size,
+      () => null
+    )
+    if (size === null || !sizes.has(size)) return null
     const hash = await sha256File(path)
     const prior = hash ? finished.get(hash) : undefined
     if (!prior) return null
