@@ -85,6 +85,13 @@ export async function checkFile(
           'This text does not look like English. Inkprint’s detector is trained on English only, so it is not scored.'
       })
     }
+    if (scored.summary.verdict === 'not-prose') {
+      result.warnings.push({
+        code: 'mostly-non-prose',
+        message:
+          'This text is mostly code, formulas or symbols. Inkprint’s detector is trained on prose, so it gives no verdict.'
+      })
+    }
     // featurize = normalisation, n-gram hashing and style features; infer = ONNX Runtime calls.
     timings.detector = since(t)
     timings.infer = round(clock.inferMs)

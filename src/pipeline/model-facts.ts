@@ -28,9 +28,10 @@ interface FairnessFile {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
 
+/** Essay AUROC across corpora (each human corpus and generator family scored by a model trained without it). */
 function heldOut(card: DetectorCard): ModelFacts['heldOut'] {
-  const essays = card.metrics.heldOutEssays
-  const model = isRecord(essays) ? essays.model : null
+  const cross = card.metrics.crossCorpus
+  const model = isRecord(cross) ? cross.essayAuroc : null
   if (!isRecord(model)) return null
   const { auroc, nHuman, nAi } = model
   return typeof auroc === 'number' && typeof nHuman === 'number' && typeof nAi === 'number'

@@ -152,11 +152,31 @@ export interface OperatingPoint {
 }
 
 export type DocumentVerdict =
-  'likely-human' | 'uncertain' | 'likely-ai' | 'too-short' | 'unsupported-language'
+  | 'likely-human'
+  | 'uncertain'
+  | 'likely-ai'
+  | 'limited-evidence'
+  | 'not-prose'
+  | 'too-short'
+  | 'unsupported-language'
+
+/** How unusual a document's score is for human writing, from the model card's calibration documents. */
+export interface HumanRate {
+  /** Share of human texts (in the writer group where it is highest) scoring at least this high. */
+  rate: number
+  /** How many human texts that group had. */
+  n: number
+  /** True when no human text in that group scored this high: the rate is then below 1 in n. */
+  belowResolution: boolean
+}
 
 export interface DetectorSummary {
   model: { name: string; version: string; sha256: string }
   aiProbability: number | null
+  /** "About 1 in N human texts score this high": independent of how many AI texts anyone assumed. */
+  humanRate?: HumanRate | null
+  /** The share of AI-written texts the probability assumes (the model card's calibration). */
+  assumedAiShare?: number
   verdict: DocumentVerdict
   /** Share of scored characters in likely-AI passages. */
   aiShare: number | null

@@ -8,6 +8,9 @@ import { fnv1a } from '../engine/detector/hash'
 
 export const SPLIT_SEED = 'inkprint-detector-v1'
 
+/** Our own corpus of chat-assistant text written to imitate students (data/imitation, in this repo). */
+export const IMITATION = 'imitation'
+
 export interface RawRecord {
   id: string
   text: string
@@ -23,6 +26,10 @@ export type Split = 'train' | 'calib' | 'test'
 
 export interface RecordInfo {
   dataset: string
+  /** The human corpus a record belongs to for leave-one-corpus-out (imitation texts: their prompt's corpus). */
+  corpus: string
+  /** Writer group for fairness tables (k12-us, learner, university, adult-forum, general). */
+  writers: string
   split: Split
   pairKey: string
   family: string
@@ -54,8 +61,66 @@ export function pairKey(dataset: string, r: RawRecord): string {
       return 'ndhal:' + str(m.rawdata_file) + ':' + str(m.prompt_id)
     case 'ellipse-ell-essays':
       return 'ellipse:' + str(m.prompt)
+    case 'asap-essays':
+    case 'fce-learners':
+      return 'prompt:' + str(m.prompt_id)
+    case 'micusp-papers':
+      return 'micusp:' + str(m.paper_id)
+    case 'commonlit-summaries':
+      return 'commonlit:' + str(m.prompt_id)
+    case 'apt-eval-polished':
+    case 'mixset':
+      // The same human texts appear in both (README): one key space so a text never straddles splits.
+      return 'hwt:' + (str(m.pair_id) || str(m.mixset_id) || r.id).replace(/^mixset-/, '')
+    case 'adversarial-paraphrasing':
+      return 'advp:' + (str(m.source_text_id) || str(m.pair_id) || r.id)
+    case IMITATION:
+      return imitationKey(str(m.prompt_id), str(m.prompt))
     default:
       return dataset + ':' + (str(m.pair_id) || r.id)
+  }
+}
+
+/** Imitation texts written for a corpus prompt share that corpus's key, so they fall in its split. */
+export function imitationKey(promptId: string, prompt: string): string {
+  if (promptId.startsWith('asap-') || promptId.startsWith('fce-')) return 'prompt:' + promptId
+  if (promptId.startsWith('micusp-')) return 'micusp:' + promptId.slice('micusp-'.length)
+  if (promptId.startsWith('commonlit-')) return 'commonlit:' + promptId.slice('commonlit-'.length)
+  if (promptId.startsWith('ellipse-')) return 'ellipse:' + prompt.replace(/ \(the ELLIPSE.*$/, '')
+  if (promptId.startsWith('outfox-')) return 'outfox:' + prompt
+  return 'imit:' + promptId
+}
+
+/** The corpus an imitation prompt was taken from ('' for the team's own prompts). */
+export function imitationCorpus(promptId: string): string {
+  const prefix = promptId.split('-')[0] ?? ''
+  const map: Record<string, string> = {
+    asap: 'asap-essays',
+    fce: 'fce-learners',
+    micusp: 'micusp-papers',
+    commonlit: 'commonlit-summaries',
+    ellipse: 'ellipse-ell-essays',
+    outfox: 'outfox',
+    gede: 'gede-preview'
+  }
+  return map[prefix] ?? ''
+}
+
+export function writerGroup(dataset: string, r: RawRecord): string {
+  switch (dataset) {
+    case 'outfox':
+    case 'asap-essays':
+    case 'commonlit-summaries':
+      return 'k12-us'
+    case 'ellipse-ell-essays':
+    case 'fce-learners':
+      return 'learner'
+    case 'micusp-papers':
+      return 'university'
+    case 'gede-preview':
+      return r.group === 'non-native' ? 'learner' : 'adult-forum'
+    default:
+      return 'general'
   }
 }
 
@@ -70,6 +135,8 @@ export function familyOf(generator: string): string {
   if (g.includes('gpt-4')) return 'gpt-4'
   if (g.includes('gpt-3.5') || g.includes('chatgpt')) return 'gpt-3.5'
   if (g.includes('llama')) return 'llama'
+  if (g.includes('claude')) return 'claude'
+  if (g.includes('dipper')) return 'open-small'
   if (/davinci|babbage|curie|gpt-3\b/.test(g)) return 'gpt-3'
   return 'open-small'
 }
@@ -77,11 +144,25 @@ export function familyOf(generator: string): string {
 export function domainOf(domain: string): string {
   if (domain === 'creative-writing' || domain === 'story') return 'story'
   if (['qa', 'blog', 'email', 'review', 'speech'].includes(domain)) return 'web-misc'
+  if (domain === 'mage-mixed') return 'web-misc'
   return domain
 }
 
 export function attackOf(dataset: string, r: RawRecord): string {
   if (r.generator.includes('+dipper')) return 'dipper'
+  if (dataset === 'adversarial-paraphrasing') {
+    const a = str(r.meta.attack)
+    return a === 'none' || a === ''
+      ? 'none'
+      : a.includes('adv') || str(r.meta.guide)
+        ? 'humanizer'
+        : 'paraphrase'
+  }
+  if (dataset === 'detectrl') {
+    const a = str(r.meta.attack)
+    return a === 'none' || a === '' ? 'none' : a.includes('paraphras') ? 'paraphrase' : 'perturbation'
+  }
+  if (dataset === 'apt-eval-polished') return 'polish'
   const edit = str(r.meta.ai_edit)
   if (edit.includes('humanize')) return 'humanize'
   if (dataset === 'gede-preview' && str(r.meta.contribution_level).startsWith('rewrite-'))
@@ -109,8 +190,16 @@ export function editOf(dataset: string, r: RawRecord): string {
  */
 export function keepRecord(dataset: string, r: RawRecord, info: RecordInfo): boolean {
   const b = bucket100('keep|' + r.id)
+  if (dataset === IMITATION) return true
+  if (dataset === 'apt-eval-polished') {
+    // The human originals are mixset's (dedupe); polished versions: evaluation only, a seeded third.
+    if (r.label === 'human') return false
+    return info.split !== 'train' && b < 35 && Number(r.meta.len_ratio ?? 1) >= 0.6
+  }
   if (r.label === 'human') return true
   if (dataset === 'coauthor-hybrid-chunks' || dataset === 'cheat-fusion') return false
+  if (dataset === 'adversarial-paraphrasing') return !r.meta.refusal && !r.meta.degenerate && b < 30
+  if (dataset === 'detectrl') return r.label === 'mixed' ? info.split !== 'train' && b < 20 : b < 40
   if (dataset === 'raidar' && r.label === 'mixed') return info.split !== 'train' && b < 15
   if (dataset === 'gede-preview') {
     if (r.label === 'mixed') return info.split !== 'train'
@@ -124,25 +213,34 @@ export function keepRecord(dataset: string, r: RawRecord, info: RecordInfo): boo
 
 /** Mixset's pure human and AI sets come from different domains: never train on them (README caveat). */
 export function trainable(dataset: string, r: RawRecord): boolean {
-  return dataset !== 'mixset' && r.label !== 'mixed'
+  return dataset !== 'mixset' && dataset !== 'apt-eval-polished' && r.label !== 'mixed'
 }
 
 export function readDataset(dataDir: string, dataset: string): RawRecord[] {
-  const lines = readFileSync(join(dataDir, dataset, 'data.jsonl'), 'utf8').split('\n')
+  const file =
+    dataset === IMITATION
+      ? join(__dirname, '../../data/imitation/imitation.jsonl')
+      : join(dataDir, dataset, 'data.jsonl')
+  const lines = readFileSync(file, 'utf8').split('\n')
   return lines.filter((l) => l.trim().length > 0).map((l) => JSON.parse(l) as RawRecord)
 }
 
 export function describe(dataset: string, r: RawRecord): RecordInfo {
   const key = pairKey(dataset, r)
+  const promptId = str(r.meta.prompt_id)
   const info: RecordInfo = {
     dataset,
+    corpus: dataset === IMITATION ? imitationCorpus(promptId) || IMITATION : dataset,
+    writers: writerGroup(dataset, r),
     split: splitOf(key),
     pairKey: key,
     family: familyOf(r.generator),
     domain: domainOf(r.domain),
     attack: 'none',
     edit: editOf(dataset, r),
-    student: r.label === 'human' && r.domain === 'essay'
+    student:
+      r.label === 'human' &&
+      ['k12-us', 'learner', 'university', 'adult-forum'].includes(writerGroup(dataset, r))
   }
   info.attack = attackOf(dataset, r)
   return info

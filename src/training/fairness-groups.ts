@@ -11,8 +11,13 @@ export const FAIRNESS_DATASETS = [
   'outfox',
   'ellipse-ell-essays',
   'gede-preview',
+  'asap-essays',
+  'commonlit-summaries',
+  'fce-learners',
+  'micusp-papers',
   'argugpt-machine',
-  'ndhal-asap-fce-gpt'
+  'ndhal-asap-fce-gpt',
+  'imitation'
 ] as const
 
 export interface FairnessRecord extends AuditRecord {
@@ -27,6 +32,13 @@ const IELTS = /IELTS/i
 /** Writer population of a human essay, or the population whose prompts an AI essay answered. */
 export function writerGroup(dataset: string, r: RawRecord): string | null {
   if (dataset === 'outfox') return 'native: PERSUADE, US grades 6–12'
+  if (dataset === 'asap-essays') return 'unknown: ASAP, US grades 7–10'
+  if (dataset === 'commonlit-summaries') return 'unknown: CommonLit summaries, US grades 3–12'
+  if (dataset === 'fce-learners') return 'non-native: Cambridge FCE exam answers'
+  if (dataset === 'micusp-papers')
+    return r.group === 'native'
+      ? 'native: MICUSP university papers'
+      : 'non-native: MICUSP university papers (non-native or bilingual)'
   if (dataset === 'ellipse-ell-essays') return 'non-native: ELLIPSE ELL, grades 8–12'
   if (dataset === 'gede-preview') {
     return IELTS.test(String(r.meta.corpus ?? ''))
@@ -69,7 +81,8 @@ export function heldOutEssays(
     const ai: FairnessRecord[] = []
     for (const r of readDataset(dataDir, dataset)) {
       const info = describe(dataset, r)
-      if (info.split !== 'test' || info.domain !== 'essay' || r.label === 'mixed') continue
+      const studentWriting = r.label === 'human' ? info.student : info.domain !== 'news'
+      if (info.split !== 'test' || !studentWriting || r.label === 'mixed') continue
       if (r.label === 'ai' && info.attack !== 'none') continue
       const writer = writerGroup(dataset, r)
       const rec: FairnessRecord = {
@@ -79,7 +92,7 @@ export function heldOutEssays(
         generator: r.generator,
         domain: r.domain,
         dataset,
-        writer: writer ?? 'AI-only sets (ArguGPT, ASAP/FCE prompts)',
+        writer: writer ?? 'AI-only sets (ArguGPT, ASAP/FCE prompts, our imitation corpus)',
         nativeness: nativenessOf(writer) ?? 'AI-only sets',
         grade: r.label === 'human' ? gradeBand(dataset, r) : null
       }

@@ -20,6 +20,7 @@ import { sentenceSpans, words } from '../engine/detector/style'
 import {
   bucket100,
   describe,
+  IMITATION,
   formattingCues,
   keepRecord,
   readDataset,
@@ -36,13 +37,25 @@ const DATASETS = [
   'ndhal-asap-fce-gpt',
   'fastdetect-glimpse',
   'raidar',
-  'mixset'
+  'mixset',
+  'asap-essays',
+  'fce-learners',
+  'micusp-papers',
+  'commonlit-summaries',
+  'apt-eval-polished',
+  'adversarial-paraphrasing',
+  'detectrl',
+  'imitation'
 ]
+/** Passage windows written per document: all of them for evaluation (capped), the first few train. */
+const MAX_WINDOWS = 24
 
 const TRUNCATIONS = [15, 30, 50, 80, 120, 200]
 
 const dataDir = resolve(process.argv[2] ?? '../shared/data')
 const outDir = resolve(process.argv[3] ?? '.cache/training')
+/** Optional third argument: a comma-separated subset (e.g. 'imitation'); golden texts only in the full run. */
+const only = process.argv[4] ? process.argv[4].split(',') : null
 mkdirSync(outDir, { recursive: true })
 
 class SampleWriter {
@@ -99,6 +112,13 @@ function baseMeta(r: RawRecord, info: RecordInfo): Record<string, unknown> {
   return {
     rec: r.id,
     ds: info.dataset,
+    corpus: info.corpus,
+    writers: info.writers,
+    kindOf: typeof r.meta.kind === 'string' ? r.meta.kind : '',
+    promptId: typeof r.meta.prompt_id === 'string' ? r.meta.prompt_id : '',
+    writer: typeof r.meta.writer === 'string' ? r.meta.writer.replace(/^.*session /, '') : '',
+    level: typeof r.meta.level_name === 'string' ? r.meta.level_name : '',
+    personaLevel: personaLevel(r.meta.persona),
     label: r.label,
     gen: r.generator,
     fam: info.family,
@@ -111,6 +131,18 @@ function baseMeta(r: RawRecord, info: RecordInfo): Record<string, unknown> {
     student: info.student,
     trainable: trainable(info.dataset, r)
   }
+}
+
+function personaLevel(p: unknown): string {
+  if (typeof p !== 'object' || p === null) return ''
+  const level = (p as Record<string, unknown>).level
+  if (typeof level !== 'string') return ''
+  if (/learner|esl|ell/i.test(level)) return 'English learner'
+  if (/grade\s*([6-8])\b/i.test(level)) return 'grades 6-8'
+  if (/grade/i.test(level)) return 'grades 9-12'
+  if (/univ|college|undergrad|graduate|freshman|sophomore|junior|senior|year/i.test(level))
+    return 'university'
+  return 'other'
 }
 
 interface SpliceSource {
@@ -137,8 +169,14 @@ function writeRecord(
   const nWords = words(norm.text).length
   if (r.label !== 'mixed' && nWords >= 160) {
     windowSpans(norm.text, 110)
-      .slice(0, 4)
+      .slice(0, MAX_WINDOWS)
       .forEach(([s, e], pos) => w.write(norm.text.slice(s, e), { ...meta, kind: 'window', pos }))
+  }
+  if (r.label !== 'mixed' && nWords >= 900) {
+    // Long papers: ~500-word chunks, so training sees essay-sized pieces of them.
+    windowSpans(norm.text, 500)
+      .slice(0, 6)
+      .forEach(([s, e], pos) => w.write(norm.text.slice(s, e), { ...meta, kind: 'chunk', pos }))
   }
   if (r.segments && r.label === 'mixed') {
     // Passages of known authorship: majority label of the original characters they cover.
@@ -154,7 +192,13 @@ function writeRecord(
       w.write(norm.text.slice(s, e), { ...meta, kind: 'seg-passage', doc: r.id, pos, truth })
     })
   }
-  if (info.domain === 'essay' && info.split === 'test' && r.label !== 'mixed' && info.attack === 'none') {
+  if (
+    info.domain === 'essay' &&
+    info.split === 'test' &&
+    r.label !== 'mixed' &&
+    info.attack === 'none' &&
+    info.dataset !== IMITATION
+  ) {
     // Prefixes of held-out essays: how short is too short to judge.
     const spans = [...norm.text.matchAll(/\S+/g)]
     for (const n of TRUNCATIONS) {
@@ -221,7 +265,7 @@ async function main(): Promise<void> {
   const w = new SampleWriter(outDir)
   const splices = new Map<string, SpliceSource>()
   const started = Date.now()
-  for (const ds of DATASETS) {
+  for (const ds of only ?? DATASETS.filter((d) => d !== IMITATION)) {
     let kept = 0
     for (const r of readDataset(dataDir, ds)) {
       const info = describe(ds, r)
@@ -233,7 +277,9 @@ async function main(): Promise<void> {
   }
   const nSplices = writeSplices(w, splices)
   const goldenPath = resolve('src/training/golden-texts.json')
-  const golden = JSON.parse(readFileSync(goldenPath, 'utf8')) as { name: string; text: string }[]
+  const golden = only
+    ? []
+    : (JSON.parse(readFileSync(goldenPath, 'utf8')) as { name: string; text: string }[])
   for (const g of golden)
     w.write(normalise(g.text).text, { kind: 'golden', rec: g.name, split: 'none', label: 'none' })
   await w.close()

@@ -13,7 +13,7 @@ import type { CalibrationProfile } from './profile'
  */
 export function verdictFor(p: number, threshold: number, uncertainFloor: number): DocumentVerdict {
   if (p > threshold) return 'likely-ai'
-  if (p > Math.min(uncertainFloor, threshold)) return 'uncertain'
+  if (p > Math.min(uncertainFloor, threshold, 0.5)) return 'uncertain'
   return 'likely-human'
 }
 
@@ -46,7 +46,12 @@ export function applyCalibration(summary: DetectorSummary, profile: CalibrationP
     measuredOn: calibratedMeasuredOn(profile)
   }
   const p = summary.aiProbability
-  const keep = summary.verdict === 'too-short' || summary.verdict === 'unsupported-language' || p === null
+  const keep =
+    summary.verdict === 'too-short' ||
+    summary.verdict === 'limited-evidence' ||
+    summary.verdict === 'not-prose' ||
+    summary.verdict === 'unsupported-language' ||
+    p === null
   return {
     ...summary,
     operatingPoint,

@@ -20,16 +20,23 @@ export function calibrate(logit: number, params: PlattParams): Calibrated {
   return { probability: sigmoid(eta), interval: [sigmoid(eta - half), sigmoid(eta + half)] }
 }
 
+/**
+ * A label never disagrees with the number beside it: "reads like AI" needs a probability above one half as
+ * well as above the card's threshold, and "reads like human" one below one half.
+ */
 export function passageLabel(probability: number, card: DetectorCard): PassageLabel {
   const { likelyAi, likelyHuman } = card.passageThresholds
-  if (probability > likelyAi) return 'likely-ai'
-  if (probability < likelyHuman) return 'likely-human'
+  if (probability > likelyAi && probability > 0.5) return 'likely-ai'
+  if (probability < likelyHuman && probability < 0.5) return 'likely-human'
   return 'uncertain'
 }
 
-/** Flag above the operating point; between the card's uncertain floor and the threshold: uncertain. */
+/**
+ * Flag above the operating point; between the card's uncertain floor and the threshold: uncertain; "likely
+ * human" only for probabilities below one half, so the verdict never contradicts its number.
+ */
 export function documentVerdict(probability: number, threshold: number, card: DetectorCard): DocumentVerdict {
   if (probability > threshold) return 'likely-ai'
-  if (probability > Math.min(card.uncertainFloor, threshold)) return 'uncertain'
+  if (probability > Math.min(card.uncertainFloor, threshold, 0.5)) return 'uncertain'
   return 'likely-human'
 }

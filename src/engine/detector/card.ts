@@ -2,8 +2,9 @@
  * The model card (resources/models/detector.card.json) as the runtime reads it. Every threshold the app
  * uses comes from here, never from a literal, so retraining cannot silently desynchronise code and model.
  */
-import type { OperatingPoint } from '../../shared/types'
+import type { HumanRate, OperatingPoint } from '../../shared/types'
 import { FEATURIZER_VERSION, INPUT_DIM } from './featurize'
+import { NORMALISER_VERSION } from './normalise'
 import { STYLE_FEATURES, type StyleFeatureName } from './style'
 
 export interface PlattParams {
@@ -36,12 +37,16 @@ export interface DetectorCard {
   onnxFile: string
   licence: string
   featurizer: { version: number; inputDim: number; styleFeatures: string[]; normaliserVersion: number }
-  calibration: { document: PlattParams; passage: PlattParams }
+  calibration: { document: PlattParams; passage: PlattParams; assumedAiShare?: number }
   operatingPoints: CardOperatingPoint[]
   defaultOperatingPoint: string
   uncertainFloor: number
   tooShortWords: number
+  /** Below this many words a document gets "limited evidence" instead of a verdict. */
+  limitedEvidenceWords?: number
   passageThresholds: { likelyAi: number; likelyHuman: number }
+  /** Sorted calibration logits of human documents per writer group (see humanRate). */
+  humanTail?: { groups: Record<string, { n: number; quantiles: number[]; top: number[] }> }
   segmentation: { switchProbability: number }
   language: { minStopwordRatio: number; minWords: number }
   styleReference: Record<StyleFeatureName, StyleReference>
@@ -67,6 +72,7 @@ export function checkCard(raw: unknown): CardCheck {
   if (
     !isRecord(c.featurizer) ||
     c.featurizer.version !== FEATURIZER_VERSION ||
+    c.featurizer.normaliserVersion !== NORMALISER_VERSION ||
     c.featurizer.inputDim !== INPUT_DIM
   )
     return {
@@ -94,4 +100,32 @@ export function operatingPoint(card: DetectorCard, name: string): CardOperatingP
   const op = found ?? fallback ?? card.operatingPoints[0]
   if (!op) throw new Error('model card has no operating points') // checkCard guarantees this cannot happen
   return op
+}
+
+/**
+ * Share of the card's calibration human documents scoring at least `logit`, in the writer group where that
+ * share is highest (so no group's rate is understated). The top 50 scores of each group are stored exactly,
+ * the rest as evenly spaced quantiles. When no human text of any group scored this high, the rate is "fewer
+ * than 1 in n" with n all the calibration texts together.
+ */
+export function humanRate(card: DetectorCard, logit: number): HumanRate | null {
+  const groups = Object.values(card.humanTail?.groups ?? {})
+  if (groups.length === 0) return null
+  let best: HumanRate | null = null
+  let total = 0
+  for (const g of groups) {
+    total += g.n
+    let above = g.top.filter((v) => v >= logit).length
+    if (above === g.top.length && g.quantiles.length > 1) {
+      // above the 51st-highest score: interpolate in the quantiles of the other n - 50
+      const rest = g.n - g.top.length
+      const below = g.quantiles.filter((v) => v < logit).length
+      above += Math.round((rest * (g.quantiles.length - below)) / g.quantiles.length)
+    }
+    if (above === 0) continue
+    // only groups where some human text scored this high speak; small groups cannot claim "fewer than 1 in n"
+    const rate = above / g.n
+    if (!best || rate > best.rate) best = { rate, n: g.n, belowResolution: false }
+  }
+  return best ?? { rate: 1 / (total + 1), n: total, belowResolution: true }
 }

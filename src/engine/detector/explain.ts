@@ -7,7 +7,7 @@
  */
 import type { Attribution, StyleObservation } from '../../shared/types'
 import type { DetectorCard } from './card'
-import { forEachNgram, HASH_SIZE, type SparseVector } from './featurize'
+import { forEachNgram, STYLE_OFFSET, type SparseVector } from './featurize'
 import { toOriginalSpan, type NormalisedText } from './normalise'
 import { STYLE_FEATURES, type StyleFeatureName, type StyleValues } from './style'
 
@@ -22,7 +22,7 @@ export function characterContributions(
 ): Float64Array {
   const byBucket = new Map<number, number>()
   vector.indices.forEach((idx, j) => {
-    if (idx < HASH_SIZE) byBucket.set(idx, contrib[j] ?? 0)
+    if (idx < STYLE_OFFSET) byBucket.set(idx, contrib[j] ?? 0)
   })
   const occurrences = new Map<number, number>()
   forEachNgram(text, (b) => occurrences.set(b, (occurrences.get(b) ?? 0) + 1))

@@ -21,7 +21,11 @@ const FOREIGN = new Set(
   (
     'de la le les des du et est une un el los las del que por con para und der die das den dem ist nicht ' +
     'ein eine mit sich auf het een van zijn niet och att det som är för il di che non per della sono ' +
-    'ja ei se ole da em os não uma'
+    'ja ei se ole da em os não uma ' +
+    // languages near the cut-off: Danish/Norwegian, Swedish, Indonesian/Malay, Tagalog, Turkish, Polish,
+    // Czech, Romanian, and more French, German, Dutch, Spanish
+    'og ikke jeg på inte jag yang dan ini itu dengan tidak ang ng mga bir ve bu için nie się jest że je na ' +
+    'jsou și nu pas aussi mais auch oder ook maar pero muy también'
   ).split(' ')
 )
 
@@ -48,6 +52,22 @@ export function checkLanguage(normalisedText: string): LanguageCheck {
     foreignRatio: tokens.length > 0 ? foreign / tokens.length : 0,
     latinShare: letters.length > 0 ? latin.length / letters.length : 0
   }
+}
+
+/**
+ * Code, formulas and symbol-heavy text: the detector was trained on prose, so such text is not judged.
+ * Measured on the text as written (markup characters included): the share of code/maths symbols among
+ * non-space characters, and the share of lines that end like code statements.
+ */
+export function looksLikeCodeOrMaths(text: string): boolean {
+  const visible = text.replace(/\s+/g, '')
+  if (visible.length < 200) return false
+  const symbols = (visible.match(/[{}[\]();=<>+*/^_$\\|&%~`@#]/g) ?? []).length
+  const lines = text.split('\n').filter((l) => l.trim().length > 0)
+  const codeLines = lines.filter((l) =>
+    /[;{}]\s*$|^\s*(def|class|import|return|for|while|if)\b.*[:(]/.test(l)
+  )
+  return symbols / visible.length > 0.08 || (lines.length >= 5 && codeLines.length / lines.length > 0.3)
 }
 
 export function isSupportedLanguage(

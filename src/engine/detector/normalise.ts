@@ -15,7 +15,7 @@
  * can point at the exact characters the teacher sees.
  */
 
-export const NORMALISER_VERSION = 1
+export const NORMALISER_VERSION = 2
 
 export interface NormalisedText {
   text: string
@@ -119,6 +119,22 @@ const HOMOGLYPHS: Record<string, string> = {
   υ: 'u'
 }
 
+/**
+ * Version 2: look-alikes beyond Cyrillic and Greek that evasion tools use (Armenian, Cherokee, Coptic, Lisu,
+ * Latin small capitals, IPA). None of them occurs in ordinary English prose, so they are folded everywhere.
+ */
+const MORE_HOMOGLYPHS: Record<string, string> = Object.fromEntries(
+  (
+    'օo սu ոn հh ցg զq աw ոn ռn ևe ժd ɩi ɪi ɾr ʀr ʏy ᴀa ʙb ᴄc ᴅd ᴇe ғf ɢg ʜh ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ꞯq ꜱs ᴛt ᴜu ᴠv ᴡw ᴢz ' +
+    'ⲟo ⲁa ⲅr ⲏh ⲓi ⲕk ⲙm ⲛn ⲣp ⲥc ⲧt ⲩy ⲭx ' +
+    'ꓮA ꓐB ꓚC ꓓD ꓰE ꓝF ꓖG ꓧH ꓲI ꓙJ ꓗK ꓡL ꓟM ꓠN ꓳO ꓑP ꓣR ꓢS ꓔT ꓴU ꓦV ꓪW ꓫX ꓬY ꓜZ ' +
+    'ᎪA ᏴB ᏟC ᎠD ᎬE ᏀG ᎻH ᏆI ᎫJ ᏦK ᏞL ᎷM ᏢP ᏒR ᏚS ᎢT ᏙV ᏔW ᏃZ ' +
+    'ɑa ɒa ɓb ɔc ɗd ɛe ɡg ɦh ɨi ɯw ɵo ʋv ʌv ʐz ᵫue'
+  )
+    .split(' ')
+    .map((pair) => [pair.slice(0, 1), pair.slice(1)])
+)
+
 const TYPOGRAPHIC: Record<string, string> = {
   '\u2018': "'",
   '\u2019': "'",
@@ -176,12 +192,19 @@ function* clusters(text: string): Generator<[string, number, number]> {
   }
 }
 
+/**
+ * An ASCII letter followed by combining marks ("o" + U+0307): evasion tools decorate letters this way, so the
+ * detector reads the letter alone. Precomposed accented letters ("é" as one code point) are kept as they are.
+ */
+const ASCII_LETTER_WITH_MARKS = /^[A-Za-z]\p{M}+$/u
+
 function foldCluster(cluster: string): string {
   if (isInvisible(cluster)) return ''
+  if (ASCII_LETTER_WITH_MARKS.test(cluster)) return cluster.charAt(0)
   let out = ''
   for (const ch of cluster.normalize('NFKC')) {
     if (isInvisible(ch)) continue
-    const mapped = TYPOGRAPHIC[ch] ?? HOMOGLYPHS[ch]
+    const mapped = TYPOGRAPHIC[ch] ?? HOMOGLYPHS[ch] ?? MORE_HOMOGLYPHS[ch]
     if (mapped !== undefined) out += mapped
     else if (isMarkdownMark(ch)) out += ''
     else if (isSpace(ch)) out += ' '

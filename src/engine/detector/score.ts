@@ -5,10 +5,10 @@
  */
 import type { DetectorSummary, Passage, PassageScore } from '../../shared/types'
 import { calibrate, documentVerdict, passageLabel } from './calibrate'
-import { operatingPoint, type DetectorCard } from './card'
+import { humanRate, operatingPoint, type DetectorCard } from './card'
 import { characterContributions, styleObservations, topPhrases } from './explain'
 import { featurize, type SparseVector } from './featurize'
-import { checkLanguage, isSupportedLanguage } from './language'
+import { checkLanguage, isSupportedLanguage, looksLikeCodeOrMaths } from './language'
 import { normalise } from './normalise'
 import { runsOf, viterbiSegments } from './segment'
 
@@ -83,6 +83,13 @@ export async function scoreDocumentWith(
     }
   }
 
+  if (looksLikeCodeOrMaths(docText)) {
+    return {
+      passages: passages.map(() => emptyScore('not-scored')),
+      summary: { ...summaryBase, aiProbability: null, verdict: 'not-prose', aiShare: null }
+    }
+  }
+
   const scored: PassageScore[] = []
   for (const p of passages) scored.push(await scorePassage(scorer, card, text, p))
 
@@ -96,8 +103,15 @@ export async function scoreDocumentWith(
     const s = scored[i]
     if (s && s.aiProbability !== null) s.segment = states[k] ?? null
   })
+  // "Passages 3–5 read like AI" only where every passage of the run is itself labelled "reads like AI":
+  // the smoothed path never names a passage whose own label says otherwise.
+  const agreed = states.map((st, k) => {
+    const label = scored[seqIdx[k] ?? -1]?.label
+    if (st === 'ai') return label === 'likely-ai' ? 'ai' : null
+    return st
+  })
   const segments = runsOf(
-    states,
+    agreed,
     seqIdx.map((i) => passages[i]?.index ?? i)
   )
 
@@ -120,13 +134,17 @@ export async function scoreDocumentWith(
   }
   const docOut = await scorer(docFeatures.vector)
   const docProb = calibrate(docOut.logit, card.calibration.document).probability
+  // Under the card's limited-evidence length the score is shown but no verdict is given.
+  const limited = docFeatures.words < (card.limitedEvidenceWords ?? 0)
   return {
     passages: scored,
     summary: {
       ...summaryBase,
       segments,
       aiProbability: docProb,
-      verdict: documentVerdict(docProb, op.threshold, card),
+      humanRate: humanRate(card, docOut.logit),
+      assumedAiShare: card.calibration.assumedAiShare ?? 0.5,
+      verdict: limited ? 'limited-evidence' : documentVerdict(docProb, op.threshold, card),
       aiShare
     }
   }

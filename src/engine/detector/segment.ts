@@ -45,15 +45,22 @@ export function viterbiSegments(probs: (number | null)[], switchProbability: num
 
 /** Collapses a state sequence into runs, keyed by the caller's passage indices. */
 export function runsOf(
-  states: SegmentState[],
+  states: (SegmentState | null)[],
   passageIndex: number[]
 ): { fromPassage: number; toPassage: number; state: SegmentState }[] {
   const runs: { fromPassage: number; toPassage: number; state: SegmentState }[] = []
+  let open = false
   states.forEach((state, i) => {
     const idx = passageIndex[i] ?? i
+    // null: no claim about this passage; it ends the run before it
+    if (state === null) {
+      open = false
+      return
+    }
     const last = runs[runs.length - 1]
-    if (last && last.state === state) last.toPassage = idx
+    if (open && last && last.state === state) last.toPassage = idx
     else runs.push({ fromPassage: idx, toPassage: idx, state })
+    open = true
   })
   return runs
 }

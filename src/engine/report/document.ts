@@ -9,7 +9,7 @@ import { metadataSection } from './metadata'
 import { passagesSection } from './passages'
 import type { ReportContext } from './types'
 import { watermarksSection } from './watermarks'
-import { formatPercent, formatPValue, summarySentence, VERDICT_WORDS } from './wording'
+import { describeHumanRate, formatPercent, formatPValue, summarySentence, VERDICT_WORDS } from './wording'
 
 export const NOT_PROOF =
   'This is a statistical reading of the writing, not proof of how it was produced. Talk with the student and ' +
@@ -37,6 +37,15 @@ function signalLines(result: DocumentResult): SafeHtml[] {
   return lines
 }
 
+/** The headline: how unusual the score is for human writing; the probability only with its assumption. */
+function headlineSentence(d: NonNullable<DocumentResult['detector']>): string {
+  const share = formatPercent(d.assumedAiShare ?? 0.5)
+  const prob = `AI probability ${formatPercent(d.aiProbability)} if ${share} of texts were AI-written`
+  if (!d.humanRate) return prob
+  const rate = describeHumanRate(d.humanRate)
+  return `${rate.charAt(0).toUpperCase()}${rate.slice(1)} (${prob})`
+}
+
 function summary(result: DocumentResult): SafeHtml {
   const d = result.detector
   if (!d) {
@@ -45,7 +54,7 @@ function summary(result: DocumentResult): SafeHtml {
 ${signalLines(result)}<p class="caveat">${NOT_PROOF}</p></div>`
   }
   return markup`<div class="summary"><div class="verdict">${VERDICT_WORDS[d.verdict]}</div>
-<p>Document AI probability ${formatPercent(d.aiProbability)} · share of the text that reads like AI ${formatPercent(d.aiShare)} · setting “${d.operatingPoint.name}”.</p>
+<p>${headlineSentence(d)} · share of the text that reads like AI ${formatPercent(d.aiShare)} · setting “${d.operatingPoint.name}”.</p>
 <p>${summarySentence(d)}</p>${signalLines(result)}<p class="caveat">${NOT_PROOF}</p></div>`
 }
 

@@ -3,9 +3,15 @@
  * it never says what a student did. All numbers are formatted here so every section says the same thing.
  */
 import type { DetectorSummary, OperatingPoint } from '../../shared/types'
-import { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS } from '../../shared/wording'
+import {
+  describeHumanRate,
+  formatPercent,
+  oneIn,
+  PASSAGE_LABEL_WORDS,
+  VERDICT_WORDS
+} from '../../shared/wording'
 
-export { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS }
+export { describeHumanRate, formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS }
 
 /** Error rates are small, so they keep one decimal: 0.0123 → "1.2%". */
 export function formatRate(value: number): string {

@@ -17,7 +17,9 @@ export interface PassageOptions {
   maxWords: number
 }
 
-export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = { minWords: 40, targetWords: 120, maxWords: 220 }
+// minWords matches the detector's shortest scored passage (model card tooShortWords, 50), so a paragraph is
+// merged with its neighbours rather than left unscored.
+export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = { minWords: 50, targetWords: 120, maxWords: 220 }
 
 interface Group {
   first: number

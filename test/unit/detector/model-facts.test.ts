@@ -104,7 +104,9 @@ describe('modelCardFloor', () => {
     expect(modelCardFloor(facts, 0.2)?.name).toBe('sensitive')
     expect(modelCardFloor(facts, 0.005)?.name).toBe('strict')
     expect(modelCardFloor(facts, 0.0001)?.name).toBe('strict')
-    expect(modelCardFloor(facts, 0.01)?.threshold).toBeCloseTo(0.947, 3)
+    expect(modelCardFloor(facts, 0.01)?.threshold).toBe(
+      facts?.operatingPoints.find((o) => o.name === 'balanced')?.threshold
+    )
     expect(modelCardFloor(null, 0.01)).toBeUndefined()
   })
 })

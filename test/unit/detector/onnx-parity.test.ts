@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { featurize, INPUT_DIM } from '../../../src/engine/detector/featurize'
+import { featurize, INPUT_DIM, STYLE_OFFSET } from '../../../src/engine/detector/featurize'
 import { normalise } from '../../../src/engine/detector/normalise'
 import { characterContributions } from '../../../src/engine/detector/explain'
 import { loadDetector, type Detector } from '../../../src/pipeline/detector'
@@ -48,7 +48,7 @@ describe('ONNX graph equals a pure-TS recomputation of the linear model', () => 
     const out = await detector.scoreVector(f.vector)
     let hashed = 0
     f.vector.indices.forEach((idx, j) => {
-      if (idx < 1 << 20) hashed += out.contrib[j] ?? 0
+      if (idx < STYLE_OFFSET) hashed += out.contrib[j] ?? 0
     })
     const perChar = characterContributions(norm.text, f.vector, out.contrib)
     const total = perChar.reduce((a, b) => a + b, 0)

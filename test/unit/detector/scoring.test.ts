@@ -28,12 +28,16 @@ async function docProbability(text: string): Promise<number> {
 }
 
 describe('detector scoring', () => {
-  it('ranks a clearly AI paragraph above a clearly human student paragraph', async () => {
+  it('ranks a clearly AI paragraph above a human student paragraph, and accuses neither short text', async () => {
     const human = await docProbability(STUDENT)
     const ai = await docProbability(AI)
     expect(ai).toBeGreaterThan(human)
     expect(ai).toBeGreaterThan(0.5)
-    expect(human).toBeLessThan(0.5)
+    // both are under 150 words: a score, but no verdict either way
+    for (const text of [STUDENT, AI]) {
+      const r = await detector.scoreDocument(text, paragraphPassages(text), { operatingPoint: 'balanced' })
+      expect(r.summary.verdict).toBe('limited-evidence')
+    }
   })
 
   const outfox = resolve('../shared/data/outfox/data.jsonl')
@@ -125,7 +129,8 @@ describe('detector scoring', () => {
       operatingPoint: 'strict'
     })
     expect(a.summary.verdict).toBe('likely-ai')
-    expect(b.summary.verdict).toBe('likely-human')
+    // above one half the verdict is never "reads like human", whatever the thresholds
+    expect(b.summary.verdict).toBe(p > 0.5 ? 'uncertain' : 'likely-human')
     expect(b.summary.operatingPoint.threshold).toBe(
       raised.operatingPoints.find((o) => o.name === 'strict')?.threshold
     )
@@ -142,7 +147,8 @@ describe('detector scoring', () => {
       operatingPoint: 'balanced'
     })
     expect(r.passages[0]?.aiProbability).toBe(p)
-    expect(r.passages[0]?.label).toBe('likely-human')
+    // the label follows the card's thresholds but never contradicts its number: p > 0.5 is not "human"
+    expect(r.passages[0]?.label).toBe(p > 0.5 ? 'uncertain' : 'likely-human')
     const longCard = structuredClone(detector.card)
     longCard.tooShortWords = 10_000
     const t = await scoreDocumentWith(detector.scoreVector, longCard, AI, passages, {

@@ -51,7 +51,8 @@ describe('segmentPassages', () => {
 
   it('does not merge two paragraphs that are each long enough', () => {
     const { passages } = passagesOf([
-      { text: words(45, 'a'), page: null, kind: 'prose' },
+      // each at least DEFAULT_PASSAGE_OPTIONS.minWords (50, the detector's shortest scored passage)
+      { text: words(55, 'a'), page: null, kind: 'prose' },
       { text: words(50, 'b'), page: null, kind: 'prose' }
     ])
     expect(passages).toHaveLength(2)

@@ -63,6 +63,8 @@ const VERDICT_RANK: Record<DocumentVerdict, number> = {
   'likely-ai': 4,
   uncertain: 3,
   'likely-human': 2,
+  'limited-evidence': 1,
+  'not-prose': 1,
   'too-short': 1,
   'unsupported-language': 1
 }

@@ -3,9 +3,15 @@
  * thing and tests can pin the phrasing: Inkprint describes how writing reads, never what a student did.
  */
 import type { DocumentResult, OperatingPoint } from '../../../../shared/types'
-import { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS } from '../../../../shared/wording'
+import {
+  describeHumanRate,
+  formatPercent,
+  oneIn,
+  PASSAGE_LABEL_WORDS,
+  VERDICT_WORDS
+} from '../../../../shared/wording'
 
-export { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS }
+export { describeHumanRate, formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS }
 
 /** "84%–95%"; when both ends round to the same text (e.g. ">99%") it is written once. */
 export function formatInterval([low, high]: [number, number]): string {
