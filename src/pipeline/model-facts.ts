@@ -60,6 +60,37 @@ function writerRows(fairness: FairnessFile, op: string): FairnessRow[] {
   return [...rows('writer'), ...pooled].filter((r) => r.nHuman > 0)
 }
 
+/** Plain names of the corpora the model card left out of training one at a time. */
+const UNSEEN_NAMES: Record<string, string> = {
+  outfox: 'US school essays, grades 6–12',
+  'asap-essays': 'US school essays, reading responses and stories, grades 7–10',
+  'commonlit-summaries': 'US school summaries',
+  'ellipse-ell-essays': 'English learners, grades 8–12',
+  'fce-learners': 'Cambridge exam answers by English learners',
+  'gede-preview': 'adult essay-forum writers and IELTS candidates',
+  'micusp-papers': 'upper-level university papers',
+  'general-prose': 'news, stories and abstracts'
+}
+
+function unseenWriters(card: DetectorCard): ModelFacts['unseenWriters'] {
+  const cross = card.metrics.crossCorpus
+  const corpora = isRecord(cross) && isRecord(cross.humanCorpora) ? cross.humanCorpora : null
+  if (!corpora) return undefined
+  const out: NonNullable<ModelFacts['unseenWriters']> = []
+  for (const [key, value] of Object.entries(corpora)) {
+    const all = isRecord(value) && isRecord(value.all) ? value.all : null
+    const either = all && isRecord(all.docOrPassage) ? all.docOrPassage : null
+    if (!either || typeof either.rate !== 'number' || typeof either.n !== 'number') continue
+    out.push({
+      group: UNSEEN_NAMES[key] ?? key,
+      n: either.n,
+      rate: either.rate,
+      upper: typeof either.upper95 === 'number' ? either.upper95 : 1
+    })
+  }
+  return out
+}
+
 export async function loadModelFacts(card: DetectorCard, modelDir: string): Promise<ModelFacts> {
   const fairness = await readFairness(modelDir, card.sha256)
   const names = card.operatingPoints.map((o) => o.name)
@@ -96,7 +127,8 @@ export async function loadModelFacts(card: DetectorCard, modelDir: string): Prom
       })
     ),
     fairness: groups,
-    detection
+    detection,
+    unseenWriters: unseenWriters(card)
   }
 }
 

@@ -158,6 +158,11 @@ export interface ModelFacts {
   fairness: { group: string; n: number; fpr: Record<string, RateInterval | null> }[] | null
   /** Held-out AI essays flagged at each operating point. */
   detection: { n: number; tpr: Record<string, RateInterval | null> } | null
+  /**
+   * Human writing from corpora left OUT of training, at the default setting: the share with a "likely AI"
+   * verdict or any passage shaded, with its 95% upper bound (the model card's leave-one-corpus-out figures).
+   */
+  unseenWriters?: { group: string; n: number; rate: number; upper: number }[]
 }
 
 export interface AppInfo {

@@ -32,6 +32,15 @@ describe('model facts (About page and reports)', () => {
     expect(facts.operatingPoints.map((o) => o.name)).toEqual(['strict', 'balanced', 'sensitive'])
     expect(facts.heldOut?.auroc).toBeGreaterThan(0.9)
     expect(facts.tooShortWords).toBeGreaterThan(0)
+    // writers from corpora left out of training: the card's leave-one-corpus-out figures, in plain names
+    const cross = (
+      card.metrics as {
+        crossCorpus: { humanCorpora: Record<string, { all: { docOrPassage: { rate: number } } }> }
+      }
+    ).crossCorpus.humanCorpora
+    const university = facts.unseenWriters?.find((r) => r.group === 'upper-level university papers')
+    expect(university?.rate).toBe(cross['micusp-papers']?.all.docOrPassage.rate)
+    expect(facts.unseenWriters?.length).toBe(Object.keys(cross).length)
     const groups = facts.fairness?.map((g) => g.group) ?? []
     expect(groups).toContain('non-native: all groups')
     expect(groups.some((g) => g.startsWith('native'))).toBe(true)
