@@ -116,6 +116,9 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
         profileIds: (options.profiles ?? []).filter((id) => id !== NO_PROFILE),
         includeText: true
       })
+      // Each result is on disk before the renderer hears of it, and events keep their order: a result the
+      // window shows can always be read back (listResults, export). A write that fails stops the batch.
+      let writes: Promise<void> = Promise.resolve()
       const total = await new Promise<number>((resolve) => {
         void runBatch({
           batchId,
@@ -126,12 +129,19 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
           signal: controller.signal,
           onPlanned: resolve,
           onEvent: (event) => {
-            if (event.type === 'file-done') {
-              if (judge) event = { ...event, result: judge(event.result) }
-              void store.append(event.result)
-            }
-            if (event.type === 'batch-done') running.delete(batchId)
-            deps.emit(event)
+            if (event.type === 'file-done' && judge) event = { ...event, result: judge(event.result) }
+            const e = event
+            writes = writes.then(async () => {
+              if (e.type === 'file-done') {
+                try {
+                  await store.append(e.result)
+                } catch {
+                  controller.abort()
+                }
+              }
+              if (e.type === 'batch-done') running.delete(batchId)
+              deps.emit(e)
+            })
           }
         })
       })

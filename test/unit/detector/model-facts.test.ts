@@ -13,7 +13,12 @@ import type { DocumentResult } from '../../../src/shared/types'
 import { scoredEssay } from '../../component/sample-results'
 import { CARD_PATH, MODEL_DIR } from './helpers'
 
-const card = JSON.parse(readFileSync(CARD_PATH, 'utf8')) as { sha256: string; name: string; version: string }
+const card = JSON.parse(readFileSync(CARD_PATH, 'utf8')) as {
+  sha256: string
+  name: string
+  version: string
+  metrics: unknown
+}
 const fairness = JSON.parse(readFileSync(join(MODEL_DIR, 'fairness.json'), 'utf8')) as {
   dimensions: {
     key: string
