@@ -3,7 +3,7 @@ import type { DocumentResult, InkprintError } from '../shared/types'
 import { segmentPassages, type PassageOptions } from '../engine/text'
 import { runWatermarkChecks, type TokenizerRegistry, type WatermarkProfile } from '../engine/watermark'
 import { findFingerprints } from '../engine/fingerprints'
-import { extractFile } from './extract'
+import { extractPath } from './archive'
 import type { Detector } from './detector'
 import { emptyResult, errorResult } from './result'
 
@@ -37,7 +37,7 @@ export async function checkFile(
 ): Promise<DocumentResult> {
   const t0 = performance.now()
   const timings: Record<string, number> = {}
-  const extracted = await extractFile(path, { maxBytes: options.maxBytes, signal: options.signal })
+  const extracted = await extractPath(path, { maxBytes: options.maxBytes, signal: options.signal })
   // read = stat + open + read bytes; extract = hashing, format detection and parsing.
   timings.read = round(extracted.readMs ?? 0)
   timings.extract = round(since(t0) - timings.read)

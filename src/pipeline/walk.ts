@@ -1,8 +1,25 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import { extname, join, resolve } from 'node:path'
+import type { InkprintError } from '../shared/types'
+import { isArchiveName, listArchive } from './archive'
+import { ExtractFailure } from './extract/errors'
 
-/** Extensions Inkprint reads. Inside folders, other files are counted as skipped, not reported one by one. */
-export const SUPPORTED_EXTENSIONS = ['.pdf', '.docx', '.odt', '.rtf', '.txt', '.md', '.markdown'] as const
+/**
+ * Extensions Inkprint reads. Inside folders, other files are counted as skipped, not reported one by one.
+ * A ZIP archive is read like a folder: each document inside becomes a path through it (see ./archive).
+ */
+export const SUPPORTED_EXTENSIONS = [
+  '.pdf',
+  '.docx',
+  '.odt',
+  '.rtf',
+  '.txt',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.zip'
+] as const
 
 export interface WalkResult {
   /** Files to check, in a stable order: explicit files first as given, then each folder's files sorted. */
@@ -11,6 +28,8 @@ export interface WalkResult {
   skipped: string[]
   /** Inputs that could not be walked at all (missing, unreadable); reported by the checker as errors. */
   missing: string[]
+  /** Archives (or archives inside them) that could not be opened safely, each with its coded error. */
+  failed: { path: string; error: InkprintError }[]
 }
 
 export interface WalkOptions {
@@ -21,6 +40,7 @@ export interface WalkOptions {
 
 const isSupported = (path: string): boolean =>
   (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())
+const isDocument = (path: string): boolean => isSupported(path) && !isArchiveName(path)
 
 /**
  * Expands files and folders (recursively) into the list of documents to check.
@@ -30,7 +50,7 @@ const isSupported = (path: string): boolean =>
 export async function walkInputs(inputs: string[], options: WalkOptions = {}): Promise<WalkResult> {
   const maxFiles = options.maxFiles ?? 100_000
   const maxDepth = options.maxDepth ?? 32
-  const result: WalkResult = { files: [], skipped: [], missing: [] }
+  const result: WalkResult = { files: [], skipped: [], missing: [], failed: [] }
   const seenDirs = new Set<string>()
   const seenFiles = new Set<string>()
 
@@ -42,7 +62,30 @@ export async function walkInputs(inputs: string[], options: WalkOptions = {}): P
       return
     }
     seenFiles.add(real)
-    result.files.push(path)
+    if (isArchiveName(path)) await addArchive(path)
+    else result.files.push(path)
+  }
+
+  const addArchive = async (path: string): Promise<void> => {
+    try {
+      const listing = await listArchive(path, isDocument)
+      for (const member of listing.members) if (result.files.length < maxFiles) result.files.push(member)
+      result.skipped.push(...listing.skipped)
+      result.failed.push(...listing.failed)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | null)?.code
+      if (error instanceof ExtractFailure) result.failed.push({ path, error: error.toError() })
+      else if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM') result.missing.push(path)
+      else
+        result.failed.push({
+          path,
+          error: {
+            code: 'corrupt',
+            message:
+              'This ZIP archive is damaged or incomplete and cannot be read. Download it again from the platform.'
+          }
+        })
+    }
   }
 
   const walkDir = async (dir: string, depth: number): Promise<void> => {

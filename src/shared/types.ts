@@ -6,7 +6,7 @@
 /** Bumped whenever a field changes meaning or disappears. Additive changes keep the version. */
 export const RESULT_SCHEMA_VERSION = 1
 
-export type DocFormat = 'pdf' | 'docx' | 'odt' | 'rtf' | 'txt' | 'md'
+export type DocFormat = 'pdf' | 'docx' | 'odt' | 'rtf' | 'txt' | 'md' | 'html'
 
 /** What a block of text is, so scoring can skip or treat non-prose separately. */
 export type BlockKind = 'prose' | 'heading' | 'list' | 'table' | 'quote' | 'references' | 'code'
@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'scanned'
   | 'unsupported-type'
   | 'zip-bomb'
+  | 'unsafe-archive'
   | 'xml-entities'
   | 'too-complex'
   | 'timeout'

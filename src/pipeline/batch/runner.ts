@@ -42,6 +42,8 @@ export async function runBatch(opts: RunBatchOptions): Promise<BatchSummary> {
       )
     )
   )
+  // Archives that could not be opened safely (a bomb, entry names pointing outside): one coded error each.
+  missing.push(...walk.failed.map(({ path, error }) => errorResult(path, error)))
   const total = walk.files.length + missing.length
   opts.onPlanned?.(total)
   const { batchId, engine, onEvent, signal } = opts

@@ -36,7 +36,7 @@ export function toRow(result: DocumentResult): TableRow {
   return {
     path: result.path,
     fileName: result.fileName,
-    student: parseStudentName(result.fileName).student,
+    student: parseStudentName(result.fileName, result.path).student,
     words: result.words,
     verdict: describeStatus(result),
     verdictCode: result.detector?.verdict ?? null,
