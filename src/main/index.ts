@@ -123,7 +123,23 @@ app.whenReady().then(() => {
         ? [
             {
               name: 'Documents and submission archives',
-              extensions: ['pdf', 'docx', 'odt', 'rtf', 'txt', 'md', 'markdown', 'html', 'htm', 'zip']
+              extensions: [
+                'pdf',
+                'docx',
+                'odt',
+                'rtf',
+                'txt',
+                'md',
+                'markdown',
+                'html',
+                'htm',
+                'zip',
+                'png',
+                'jpg',
+                'jpeg',
+                'tif',
+                'tiff'
+              ]
             }
           ]
         : undefined

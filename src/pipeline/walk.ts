@@ -18,7 +18,13 @@ export const SUPPORTED_EXTENSIONS = [
   '.markdown',
   '.html',
   '.htm',
-  '.zip'
+  '.zip',
+  // Scans and photos of pages, read by OCR.
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.tif',
+  '.tiff'
 ] as const
 
 export interface WalkResult {
@@ -40,7 +46,15 @@ export interface WalkOptions {
 
 const isSupported = (path: string): boolean =>
   (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())
-const isDocument = (path: string): boolean => isSupported(path) && !isArchiveName(path)
+/**
+ * Pictures that belong to a saved web page ("images/", "Page_files/", Google Docs' "… images/") are part of
+ * that page, not scans of student work.
+ */
+const isPageResource = (path: string): boolean =>
+  /\.(png|jpe?g|tiff?)$/i.test(path) &&
+  /(^|[\\/])(images|[^\\/]*_files|[^\\/]* images)[\\/][^\\/]+$/i.test(path)
+const isDocument = (path: string): boolean =>
+  isSupported(path) && !isArchiveName(path) && !isPageResource(path)
 
 /**
  * Expands files and folders (recursively) into the list of documents to check.
@@ -57,7 +71,7 @@ export async function walkInputs(inputs: string[], options: WalkOptions = {}): P
   const addFile = async (path: string, explicit: boolean): Promise<void> => {
     const real = await realpath(path).catch(() => path)
     if (seenFiles.has(real) || result.files.length >= maxFiles) return
-    if (!explicit && !isSupported(path)) {
+    if (!explicit && (!isSupported(path) || isPageResource(path))) {
       result.skipped.push(path)
       return
     }

@@ -6,15 +6,9 @@
  * the archive into memory. Nothing is ever unpacked to disk, so no entry name can write anywhere.
  */
 import { stat } from 'node:fs/promises'
-import { basename, join, sep } from 'node:path'
+import { join, sep } from 'node:path'
 import type { InkprintError } from '../../shared/types'
-import {
-  extractBuffer,
-  extractFile,
-  ExtractFailure,
-  type ExtractOptions,
-  type ExtractOutcome
-} from '../extract'
+import { ExtractFailure } from '../extract/errors'
 import { archiveFailure } from './errors'
 import { DEFAULT_ARCHIVE_LIMITS, isArchiveName, type ArchiveLimits } from './limits'
 import {
@@ -176,32 +170,3 @@ const normalise = (name: string): string =>
     .split('/')
     .filter((p) => p !== '' && p !== '.')
     .join('/')
-
-/**
- * `extractFile` for any path, including a path through an archive: the one entry is read into memory
- * within the archive caps and extracted like a file of its own.
- */
-export async function extractPath(path: string, opts: ExtractOptions = {}): Promise<ExtractOutcome> {
-  const member = await locateArchiveMember(path).catch(() => null)
-  if (!member) return extractFile(path, opts)
-  const t0 = performance.now()
-  let bytes: Uint8Array
-  try {
-    bytes = await readArchiveMember(
-      member.archive,
-      member.inner,
-      { ...DEFAULT_ARCHIVE_LIMITS, maxMemberBytes: opts.maxBytes ?? DEFAULT_ARCHIVE_LIMITS.maxMemberBytes },
-      opts.signal
-    )
-  } catch (error) {
-    const err =
-      error instanceof ExtractFailure
-        ? error.toError()
-        : (error as NodeJS.ErrnoException)?.code === 'ENOENT'
-          ? archiveFailure('not-found').toError()
-          : archiveFailure('corrupt').toError()
-    return { ok: false, error: err, sizeBytes: null, sha256: null, readMs: performance.now() - t0 }
-  }
-  const readMs = performance.now() - t0
-  return { ...(await extractBuffer(bytes, basename(path), opts)), readMs }
-}

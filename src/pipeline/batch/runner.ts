@@ -65,7 +65,11 @@ export async function runBatch(opts: RunBatchOptions): Promise<BatchSummary> {
       const controller = new AbortController()
       const abort = (): void => controller.abort()
       signal?.addEventListener('abort', abort, { once: true })
-      const result = reused ?? (await engine.check(path, portable, controller.signal))
+      const result =
+        reused ??
+        (await engine.check(path, portable, controller.signal, (progress) =>
+          onEvent({ type: 'file-progress', batchId, path, index, total, ...progress })
+        ))
       signal?.removeEventListener('abort', abort)
       if (result.error?.code === 'cancelled') continue
       emitDone(index, result)

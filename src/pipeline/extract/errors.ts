@@ -26,7 +26,8 @@ const FORMAT_LABELS: Record<DocFormat, string> = {
   rtf: 'RTF document',
   txt: 'text file',
   md: 'Markdown file',
-  html: 'web page (HTML)'
+  html: 'web page (HTML)',
+  image: 'image'
 }
 
 /** Human name of a format; `null` when not known yet (e.g. before the file could be read). */

@@ -126,6 +126,9 @@ async function extractFormat(
       return extractPlainText(buf, format)
     case 'html':
       return extractHtml(buf)
+    case 'image':
+      // Page images are read by OCR (src/pipeline/ocr), never by a text extractor.
+      throw failure('unsupported-type', null, 'an image')
   }
 }
 
