@@ -6,18 +6,26 @@
  */
 import { createOcrEngine } from '../src/pipeline/ocr/engine'
 import { renderPages } from './ocr/page-image'
-import { studentEssay } from '../test/fixtures/make-lms-archives.mjs'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 const i = process.argv.indexOf('--pages')
 const PAGES = i > 0 ? Number(process.argv[i + 1]) : 3
 
 async function main(): Promise<void> {
-  // A full page of essay text (about 450 words at 12 pt), different on each page.
-  const pages = Array.from(
-    { length: PAGES },
-    (_, n) =>
-      renderPages([0, 1, 2, 3].map((k) => studentEssay(n + k).join(' ')).join('\n\n'), { dpi: 300 })[0]
+  // Full pages of human student essays from ../shared/data (ASAP), 330–420 words each: one A4 page at 12 pt.
+  const essays = readFileSync(
+    join(__dirname, '..', '..', 'shared', 'data', 'asap-essays', 'data.jsonl'),
+    'utf8'
   )
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { text: string }).text)
+    .filter((text) => {
+      const words = text.split(/\s+/).length
+      return words >= 330 && words <= 420
+    })
+  const pages = essays.slice(0, PAGES).map((text) => renderPages(text, { dpi: 300 })[0])
   let worstStall = 0
   let last = performance.now()
   const ticker = setInterval(() => {
