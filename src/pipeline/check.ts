@@ -83,6 +83,8 @@ export async function checkFile(
   const unreliableWords = passages.filter((p) => p.ocrUnreliable).reduce((n, p) => n + p.words, 0)
   if (doc.ocr && unreliableWords * 2 > words) {
     result.status = 'unsupported'
+    // One statement for the whole document replaces the per-page note.
+    result.warnings = result.warnings.filter((w) => w.code !== 'ocr-unreliable')
     result.warnings.push({
       code: 'ocr-unreliable',
       message: `Could not read reliably: text recognition was only ${Math.round(doc.ocr.confidence)}% confident (the floor is ${doc.ocr.floor}%), so no verdict is given. Handwriting, faint, skewed or blurred pages read badly; judge from the original.`
