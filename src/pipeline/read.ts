@@ -53,7 +53,9 @@ export async function readDocument(path: string, opts: ReadOptions = {}): Promis
   let bytes: Uint8Array
   try {
     const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES
-    if ((await stat(path)).size > maxBytes) return outcome
+    // Only regular files: reading a FIFO or a device would wait forever.
+    const info = await stat(path)
+    if (!info.isFile() || info.size > maxBytes) return outcome
     bytes = new Uint8Array(await readFile(path, { flag: 'r' }))
   } catch {
     return outcome
