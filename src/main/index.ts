@@ -120,7 +120,28 @@ app.whenReady().then(() => {
     const res = await dialog.showOpenDialog(mainWindow, {
       properties,
       filters: properties.includes('openFile')
-        ? [{ name: 'Documents', extensions: ['pdf', 'docx', 'odt', 'rtf', 'txt', 'md', 'markdown'] }]
+        ? [
+            {
+              name: 'Documents and submission archives',
+              extensions: [
+                'pdf',
+                'docx',
+                'odt',
+                'rtf',
+                'txt',
+                'md',
+                'markdown',
+                'html',
+                'htm',
+                'zip',
+                'png',
+                'jpg',
+                'jpeg',
+                'tif',
+                'tiff'
+              ]
+            }
+          ]
         : undefined
     })
     return res.canceled ? [] : res.filePaths

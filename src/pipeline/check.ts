@@ -3,7 +3,8 @@ import type { DocumentResult, InkprintError } from '../shared/types'
 import { segmentPassages, type PassageOptions } from '../engine/text'
 import { runWatermarkChecks, type TokenizerRegistry, type WatermarkProfile } from '../engine/watermark'
 import { findFingerprints } from '../engine/fingerprints'
-import { extractFile } from './extract'
+import { readDocument } from './read'
+import { passageConfidence, type OcrProgress } from './ocr'
 import type { Detector } from './detector'
 import { emptyResult, errorResult } from './result'
 
@@ -21,6 +22,8 @@ export interface CheckFileOptions extends CheckOptions {
   passages?: Partial<PassageOptions>
   maxBytes?: number
   signal?: AbortSignal
+  /** Told each page as OCR reads it (scans and photos only). */
+  onProgress?: (progress: OcrProgress) => void
 }
 
 /** Fewer words than this and no score means anything; the detector may raise it from its card. */
@@ -37,7 +40,11 @@ export async function checkFile(
 ): Promise<DocumentResult> {
   const t0 = performance.now()
   const timings: Record<string, number> = {}
-  const extracted = await extractFile(path, { maxBytes: options.maxBytes, signal: options.signal })
+  const extracted = await readDocument(path, {
+    maxBytes: options.maxBytes,
+    signal: options.signal,
+    onProgress: options.onProgress
+  })
   // read = stat + open + read bytes; extract = hashing, format detection and parsing.
   timings.read = round(extracted.readMs ?? 0)
   timings.extract = round(since(t0) - timings.read)
@@ -50,7 +57,11 @@ export async function checkFile(
     }
   }
   const { doc } = extracted
-  const passages = segmentPassages(doc.text, doc.paragraphs, options.passages)
+  const passages = segmentPassages(doc.text, doc.paragraphs, options.passages).map((p) => {
+    const ocrConfidence = passageConfidence(doc, p.start, p.end)
+    if (ocrConfidence === undefined || !doc.ocr) return p
+    return { ...p, ocrConfidence, ocrUnreliable: ocrConfidence < doc.ocr.floor }
+  })
   const words = passages.reduce((n, p) => n + p.words, 0)
   const result: DocumentResult = {
     ...emptyResult(path),
@@ -64,6 +75,25 @@ export async function checkFile(
     passages,
     text: options.includeText ? doc.text : undefined
   }
+  if (doc.ocr) {
+    const { paragraphConfidence: _, ...ocr } = doc.ocr
+    result.ocr = ocr
+  }
+  // OCR text mostly below the confidence floor: no verdict on what may be recognition noise.
+  const unreliableWords = passages.filter((p) => p.ocrUnreliable).reduce((n, p) => n + p.words, 0)
+  if (doc.ocr && unreliableWords * 2 > words) {
+    result.status = 'unsupported'
+    // One statement for the whole document replaces the per-page note.
+    result.warnings = result.warnings.filter((w) => w.code !== 'ocr-unreliable')
+    result.warnings.push({
+      code: 'ocr-unreliable',
+      message: `Could not read reliably: text recognition was only ${Math.round(doc.ocr.confidence)}% confident (the floor is ${doc.ocr.floor}%), so no verdict is given. Handwriting, faint, skewed or blurred pages read badly; judge from the original.`
+    })
+    result.fingerprints = findFingerprints(doc.text, doc.metadata, { format: doc.format })
+    timings.total = since(t0)
+    result.timingsMs = timings
+    return result
+  }
 
   if (ctx.detector) {
     const t = performance.now()
@@ -74,7 +104,8 @@ export async function checkFile(
       { operatingPoint: options.operatingPoint },
       clock
     )
-    result.passages = passages.map((p, i) => ({ ...p, score: scored.passages[i] }))
+    // A passage OCR could not read reliably shows no score, whatever the rest of the document gets.
+    result.passages = passages.map((p, i) => (p.ocrUnreliable ? p : { ...p, score: scored.passages[i] }))
     result.detector = scored.summary
     if (scored.summary.verdict === 'too-short') result.status = 'too-short'
     if (scored.summary.verdict === 'unsupported-language') {

@@ -1,8 +1,31 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import { extname, join, resolve } from 'node:path'
+import type { InkprintError } from '../shared/types'
+import { isArchiveName, listArchive } from './archive'
+import { ExtractFailure } from './extract/errors'
 
-/** Extensions Inkprint reads. Inside folders, other files are counted as skipped, not reported one by one. */
-export const SUPPORTED_EXTENSIONS = ['.pdf', '.docx', '.odt', '.rtf', '.txt', '.md', '.markdown'] as const
+/**
+ * Extensions Inkprint reads. Inside folders, other files are counted as skipped, not reported one by one.
+ * A ZIP archive is read like a folder: each document inside becomes a path through it (see ./archive).
+ */
+export const SUPPORTED_EXTENSIONS = [
+  '.pdf',
+  '.docx',
+  '.odt',
+  '.rtf',
+  '.txt',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.zip',
+  // Scans and photos of pages, read by OCR.
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.tif',
+  '.tiff'
+] as const
 
 export interface WalkResult {
   /** Files to check, in a stable order: explicit files first as given, then each folder's files sorted. */
@@ -11,6 +34,8 @@ export interface WalkResult {
   skipped: string[]
   /** Inputs that could not be walked at all (missing, unreadable); reported by the checker as errors. */
   missing: string[]
+  /** Archives (or archives inside them) that could not be opened safely, each with its coded error. */
+  failed: { path: string; error: InkprintError }[]
 }
 
 export interface WalkOptions {
@@ -21,6 +46,15 @@ export interface WalkOptions {
 
 const isSupported = (path: string): boolean =>
   (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())
+/**
+ * Pictures that belong to a saved web page ("images/", "Page_files/", Google Docs' "… images/") are part of
+ * that page, not scans of student work.
+ */
+const isPageResource = (path: string): boolean =>
+  /\.(png|jpe?g|tiff?)$/i.test(path) &&
+  /(^|[\\/])(images|[^\\/]*_files|[^\\/]* images)[\\/][^\\/]+$/i.test(path)
+const isDocument = (path: string): boolean =>
+  isSupported(path) && !isArchiveName(path) && !isPageResource(path)
 
 /**
  * Expands files and folders (recursively) into the list of documents to check.
@@ -30,19 +64,42 @@ const isSupported = (path: string): boolean =>
 export async function walkInputs(inputs: string[], options: WalkOptions = {}): Promise<WalkResult> {
   const maxFiles = options.maxFiles ?? 100_000
   const maxDepth = options.maxDepth ?? 32
-  const result: WalkResult = { files: [], skipped: [], missing: [] }
+  const result: WalkResult = { files: [], skipped: [], missing: [], failed: [] }
   const seenDirs = new Set<string>()
   const seenFiles = new Set<string>()
 
   const addFile = async (path: string, explicit: boolean): Promise<void> => {
     const real = await realpath(path).catch(() => path)
     if (seenFiles.has(real) || result.files.length >= maxFiles) return
-    if (!explicit && !isSupported(path)) {
+    if (!explicit && (!isSupported(path) || isPageResource(path))) {
       result.skipped.push(path)
       return
     }
     seenFiles.add(real)
-    result.files.push(path)
+    if (isArchiveName(path)) await addArchive(path)
+    else result.files.push(path)
+  }
+
+  const addArchive = async (path: string): Promise<void> => {
+    try {
+      const listing = await listArchive(path, isDocument)
+      for (const member of listing.members) if (result.files.length < maxFiles) result.files.push(member)
+      result.skipped.push(...listing.skipped)
+      result.failed.push(...listing.failed)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | null)?.code
+      if (error instanceof ExtractFailure) result.failed.push({ path, error: error.toError() })
+      else if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM') result.missing.push(path)
+      else
+        result.failed.push({
+          path,
+          error: {
+            code: 'corrupt',
+            message:
+              'This ZIP archive is damaged or incomplete and cannot be read. Download it again from the platform.'
+          }
+        })
+    }
   }
 
   const walkDir = async (dir: string, depth: number): Promise<void> => {

@@ -118,6 +118,17 @@ export interface BatchStarted {
 
 export type BatchEvent =
   | { type: 'file-started'; batchId: string; path: string; index: number; total: number }
+  /** A scan or photo being read by OCR: page `page` of the `pages` that need it. */
+  | {
+      type: 'file-progress'
+      batchId: string
+      path: string
+      index: number
+      total: number
+      stage: 'ocr'
+      page: number
+      pages: number
+    }
   | { type: 'file-done'; batchId: string; index: number; total: number; done: number; result: DocumentResult }
   | {
       type: 'batch-done'

@@ -6,7 +6,7 @@
 /** Bumped whenever a field changes meaning or disappears. Additive changes keep the version. */
 export const RESULT_SCHEMA_VERSION = 1
 
-export type DocFormat = 'pdf' | 'docx' | 'odt' | 'rtf' | 'txt' | 'md'
+export type DocFormat = 'pdf' | 'docx' | 'odt' | 'rtf' | 'txt' | 'md' | 'html' | 'image'
 
 /** What a block of text is, so scoring can skip or treat non-prose separately. */
 export type BlockKind = 'prose' | 'heading' | 'list' | 'table' | 'quote' | 'references' | 'code'
@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'scanned'
   | 'unsupported-type'
   | 'zip-bomb'
+  | 'unsafe-archive'
   | 'xml-entities'
   | 'too-complex'
   | 'timeout'
@@ -44,6 +45,8 @@ export type WarningCode =
   | 'non-english'
   | 'mostly-non-prose'
   | 'extraction-note'
+  | 'ocr'
+  | 'ocr-unreliable'
 
 export interface DocWarning {
   code: WarningCode
@@ -70,6 +73,25 @@ export interface Passage {
   kind: BlockKind
   /** Indices of the first and last paragraph merged into this passage. */
   paragraphs: [number, number]
+  /** Text read by OCR: the recognition confidence of this passage's words, 0–100. */
+  ocrConfidence?: number
+  /** OCR confidence below the floor: the passage "could not be read reliably" and shows no score. */
+  ocrUnreliable?: boolean
+}
+
+/** Text read from page images (scanned PDF pages, photos of pages) by the offline OCR engine. */
+export interface OcrInfo {
+  engine: string
+  /** Pages read by OCR, 1-based (an image file is page 1); other pages kept their text layer. */
+  pages: number[]
+  /** Word-weighted mean recognition confidence of all OCR text, 0–100. */
+  confidence: number
+  /** Confidence of each page in `pages`, 0–100. */
+  pageConfidence: number[]
+  /** Below this confidence text "could not be read reliably" and gets no verdict. */
+  floor: number
+  /** Mean recognition time per page, milliseconds. */
+  msPerPage: number
 }
 
 /** Process evidence read from the file itself. Every field optional: formats differ. */
@@ -102,6 +124,8 @@ export interface ExtractedDocument {
   pageCount: number | null
   metadata: DocumentMetadata
   warnings: DocWarning[]
+  /** Present when some text was read by OCR; `paragraphConfidence[i]` is null for text-layer paragraphs. */
+  ocr?: OcrInfo & { paragraphConfidence: (number | null)[] }
 }
 
 export type PassageLabel = 'likely-human' | 'uncertain' | 'likely-ai' | 'too-short' | 'not-scored'
@@ -260,4 +284,6 @@ export interface DocumentResult {
   checkedAt: string
   inkprintVersion: string
   timingsMs: Record<string, number>
+  /** Present when some of the text was read from page images by OCR. */
+  ocr?: OcrInfo
 }

@@ -11,7 +11,7 @@ import { describeFalsePositiveRate, formatDateTime, formatPercent, VERDICT_WORDS
 
 /** The student's name parsed from an LMS export name, above the file name (always shown: the name is a guess). */
 function studentCell(r: DocumentResult): SafeHtml {
-  const { student } = parseStudentName(r.fileName)
+  const { student } = parseStudentName(r.fileName, r.path)
   return student
     ? markup`<b><bdi>${student}</bdi></b><br><span class="small muted"><bdi>${r.fileName}</bdi></span>`
     : markup`<bdi>${r.fileName}</bdi>`

@@ -31,7 +31,7 @@ export function csvCell(value: string | number | null | undefined): string {
 export function csvRow(r: DocumentResult): string {
   const detected = (r.watermarks ?? []).filter((w) => w.detected).map((w) => w.profileName)
   const cells = [
-    parseStudentName(r.fileName).student,
+    parseStudentName(r.fileName, r.path).student,
     r.fileName,
     r.path,
     r.status,

@@ -28,7 +28,13 @@ export function passageTag(passage: Passage, score: PassageScore | undefined): s
   if (passage.page !== null) where.push(`page ${passage.page}`)
   if (passage.kind !== 'prose') where.push(passage.kind)
   where.push(passage.words === 1 ? '1 word' : `${passage.words} words`)
-  const label = score ? PASSAGE_LABEL_WORDS[score.label] : 'Not scored'
+  if (passage.ocrConfidence !== undefined)
+    where.push(`read by OCR, ${Math.round(passage.ocrConfidence)}% confidence`)
+  const label = passage.ocrUnreliable
+    ? 'Could not read reliably'
+    : score
+      ? PASSAGE_LABEL_WORDS[score.label]
+      : 'Not scored'
   const band = score ? BAND[score.label] : 'neutral'
   let prob = ''
   if (score && score.aiProbability !== null) {

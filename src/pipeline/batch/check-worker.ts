@@ -28,7 +28,10 @@ function load(): Promise<CheckContext> {
 parentPort?.on('message', async (req: WorkerRequest) => {
   context ??= load()
   try {
-    const result = await checkFile(req.path, await context, req.options)
+    const result = await checkFile(req.path, await context, {
+      ...req.options,
+      onProgress: (progress) => parentPort?.postMessage({ id: req.id, progress })
+    })
     parentPort?.postMessage({ id: req.id, result })
   } catch (err) {
     const result = errorResult(

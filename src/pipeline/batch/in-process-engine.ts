@@ -1,7 +1,7 @@
 import type { DocumentResult } from '../../shared/types'
 import { checkFile, type CheckContext } from '../check'
 import { errorFor, errorResult } from '../result'
-import type { CheckEngine, PortableCheckOptions } from './engine'
+import type { CheckEngine, CheckProgress, PortableCheckOptions } from './engine'
 
 /**
  * Checks files on this thread. Used by tests, by the CLI with --workers 0 and by the test bridge; the desktop
@@ -11,9 +11,14 @@ export class InProcessEngine implements CheckEngine {
   readonly slots = 1
   constructor(private readonly context: () => Promise<CheckContext>) {}
 
-  async check(path: string, options: PortableCheckOptions, signal: AbortSignal): Promise<DocumentResult> {
+  async check(
+    path: string,
+    options: PortableCheckOptions,
+    signal: AbortSignal,
+    onProgress?: (progress: CheckProgress) => void
+  ): Promise<DocumentResult> {
     try {
-      return await checkFile(path, await this.context(), { ...options, signal })
+      return await checkFile(path, await this.context(), { ...options, signal, onProgress })
     } catch (err) {
       return errorResult(path, errorFor('internal', `Inkprint failed on this file: ${describe(err)}`))
     }

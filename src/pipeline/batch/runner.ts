@@ -42,6 +42,8 @@ export async function runBatch(opts: RunBatchOptions): Promise<BatchSummary> {
       )
     )
   )
+  // Archives that could not be opened safely (a bomb, entry names pointing outside): one coded error each.
+  missing.push(...walk.failed.map(({ path, error }) => errorResult(path, error)))
   const total = walk.files.length + missing.length
   opts.onPlanned?.(total)
   const { batchId, engine, onEvent, signal } = opts
@@ -63,7 +65,11 @@ export async function runBatch(opts: RunBatchOptions): Promise<BatchSummary> {
       const controller = new AbortController()
       const abort = (): void => controller.abort()
       signal?.addEventListener('abort', abort, { once: true })
-      const result = reused ?? (await engine.check(path, portable, controller.signal))
+      const result =
+        reused ??
+        (await engine.check(path, portable, controller.signal, (progress) =>
+          onEvent({ type: 'file-progress', batchId, path, index, total, ...progress })
+        ))
       signal?.removeEventListener('abort', abort)
       if (result.error?.code === 'cancelled') continue
       emitDone(index, result)

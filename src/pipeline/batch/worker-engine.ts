@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import type { DocumentResult } from '../../shared/types'
 import { errorFor, errorResult } from '../result'
-import type { CheckEngine, PortableCheckOptions } from './engine'
+import type { CheckEngine, CheckProgress, PortableCheckOptions } from './engine'
 import type { WorkerRequest } from './check-worker'
 
 interface Slot {
@@ -55,7 +55,12 @@ export class WorkerEngine implements CheckEngine {
     return slot
   }
 
-  check(path: string, options: PortableCheckOptions, signal: AbortSignal): Promise<DocumentResult> {
+  check(
+    path: string,
+    options: PortableCheckOptions,
+    signal: AbortSignal,
+    onProgress?: (progress: CheckProgress) => void
+  ): Promise<DocumentResult> {
     const slot = this.acquire()
     const id = this.nextId++
     return new Promise<DocumentResult>((resolve) => {
@@ -75,8 +80,14 @@ export class WorkerEngine implements CheckEngine {
         slot.busy = false
         resolve(result)
       }
-      const onMessage = (msg: { id: number; result: DocumentResult }): void => {
-        if (msg.id === id) finish(msg.result, false)
+      const onMessage = (msg: { id: number; result?: DocumentResult; progress?: CheckProgress }): void => {
+        if (msg.id !== id) return
+        if (msg.progress) {
+          // OCR reports each page: the time limit applies per page, not to a whole multi-page scan.
+          clearTimeout(timer)
+          timer = arm()
+          onProgress?.(msg.progress)
+        } else if (msg.result) finish(msg.result, false)
       }
       const onError = (err: Error): void =>
         finish(
@@ -93,16 +104,18 @@ export class WorkerEngine implements CheckEngine {
           errorResult(path, errorFor('cancelled', 'The check was cancelled before this file finished.')),
           true
         )
-      const timer = setTimeout(() => {
-        const seconds = Math.round(this.opts.timeoutMs / 1000)
-        finish(
-          errorResult(
-            path,
-            errorFor('timeout', `This file took longer than ${seconds} s to read and was skipped.`)
-          ),
-          true
-        )
-      }, this.opts.timeoutMs)
+      const arm = (): NodeJS.Timeout =>
+        setTimeout(() => {
+          const seconds = Math.round(this.opts.timeoutMs / 1000)
+          finish(
+            errorResult(
+              path,
+              errorFor('timeout', `This file took longer than ${seconds} s to read and was skipped.`)
+            ),
+            true
+          )
+        }, this.opts.timeoutMs)
+      let timer = arm()
       slot.worker.on('message', onMessage)
       slot.worker.once('error', onError)
       slot.worker.once('exit', onExit)

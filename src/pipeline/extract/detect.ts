@@ -38,6 +38,7 @@ export function formatFromExtension(fileName: string): DocFormat | null {
   if (ext === 'pdf' || ext === 'docx' || ext === 'odt' || ext === 'rtf') return ext
   if (ext === 'md' || ext === 'markdown') return 'md'
   if (ext === 'txt' || ext === 'text') return 'txt'
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html'
   return null
 }
 
@@ -62,7 +63,7 @@ export function detectFormat(buf: Uint8Array, fileName: string): Detection {
   }
   const binary = KNOWN_BINARIES.find((b) => startsWith(buf, b.magic))
   if (binary) throw failure('unsupported-type', null, binary.what)
-  if (byExtension === 'md' || byExtension === 'txt') return { format: byExtension }
+  if (byExtension === 'md' || byExtension === 'txt' || byExtension === 'html') return { format: byExtension }
   // A .pdf/.docx/.odt/.rtf without its signature is a damaged (or mislabelled) file.
   if (byExtension !== null) throw failure('corrupt', byExtension)
   throw failure(

@@ -25,7 +25,9 @@ const FORMAT_LABELS: Record<DocFormat, string> = {
   odt: 'OpenDocument text file (ODT)',
   rtf: 'RTF document',
   txt: 'text file',
-  md: 'Markdown file'
+  md: 'Markdown file',
+  html: 'web page (HTML)',
+  image: 'image'
 }
 
 /** Human name of a format; `null` when not known yet (e.g. before the file could be read). */
@@ -34,7 +36,7 @@ export function formatLabel(format: DocFormat | null): string {
 }
 
 export const SUPPORTED_FORMATS_SENTENCE =
-  'Inkprint reads PDF, Word (DOCX), OpenDocument (ODT), RTF, plain text and Markdown files.'
+  'Inkprint reads PDF, Word (DOCX), OpenDocument (ODT), RTF, plain text, Markdown and web page (HTML) files, and ZIP archives of them.'
 
 export function failure(code: ErrorCode, format: DocFormat | null, detail?: string): ExtractFailure {
   const label = formatLabel(format)
@@ -49,6 +51,7 @@ export function failure(code: ErrorCode, format: DocFormat | null, detail?: stri
     scanned: 'This PDF has no text layer — it looks scanned; Inkprint cannot read scanned pages.',
     'unsupported-type': `Inkprint cannot read this kind of file${detail ? ` (${detail})` : ''}. ${SUPPORTED_FORMATS_SENTENCE}`,
     'zip-bomb': `This ${label} would expand to an unreasonable size when opened, so Inkprint did not open it. It may be damaged or deliberately malformed.`,
+    'unsafe-archive': `This archive contains entries whose names point outside it (such as "../" or absolute paths), so Inkprint did not open it. Archives downloaded from a learning platform never do this; ask for a fresh download.`,
     'xml-entities': `This ${label} contains XML entity definitions, which ordinary documents never use, so Inkprint did not open it.`,
     'too-complex': `This ${label} is too complex (too deeply nested or too large) to read safely. Ask for a copy saved again from a word processor.`,
     timeout: `Reading this ${label} took too long, so Inkprint stopped. It may be very large or damaged.`,

@@ -13,6 +13,7 @@ import type { DocFormat, ExtractedDocument, InkprintError } from '../../shared/t
 import { assembleText, countWords } from '../../engine/text'
 import { detectFormat, formatFromExtension } from './detect'
 import { extractDocx } from './docx'
+import { extractHtml } from './html'
 import { ExtractFailure, failure, throwIfAborted } from './errors'
 import { extractOdt } from './odt'
 import { extractPdf } from './pdf'
@@ -123,6 +124,11 @@ async function extractFormat(
     case 'txt':
     case 'md':
       return extractPlainText(buf, format)
+    case 'html':
+      return extractHtml(buf)
+    case 'image':
+      // Page images are read by OCR (src/pipeline/ocr), never by a text extractor.
+      throw failure('unsupported-type', null, 'an image')
   }
 }
 

@@ -17,6 +17,7 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   scanned: true,
   'unsupported-type': true,
   'zip-bomb': true,
+  'unsafe-archive': true,
   'xml-entities': true,
   'too-complex': true,
   timeout: true,

@@ -45,4 +45,35 @@ describe('parseStudentName', () => {
     expect(parseStudentName('final draft - v2.pdf').student).toBeNull()
     expect(parseStudentName('notes_2024_01.txt').student).toBeNull()
   })
+
+  it('reads Canvas online-text entries', () => {
+    expect(parseStudentName('doejane_1023_text.html')).toEqual({
+      student: 'doejane',
+      title: 'online text',
+      source: 'canvas'
+    })
+    expect(parseStudentName('doejane_LATE_1023_text.html').student).toBe('doejane')
+  })
+
+  it('reads student folders when the file name says nothing: Moodle folders, Teams, inside archives', () => {
+    expect(
+      parseStudentName('/dl/EN101.zip/Ava Chen_1021_assignsubmission_onlinetext_/onlinetext.html')
+    ).toEqual({ student: 'Ava Chen', title: 'onlinetext', source: 'moodle' })
+    expect(
+      parseStudentName(
+        'C:\\dl\\OneDrive_1.zip\\Student Work\\Submitted files\\Ben Ortiz\\Essay 1\\essay.docx'
+      )
+    ).toEqual({ student: 'Ben Ortiz', title: 'essay', source: 'teams' })
+    // The file name wins over folders; the file name may be given apart from its path.
+    expect(
+      parseStudentName('Cara Diaz - Essay.docx', '/x/Submitted files/Ben Ortiz/Cara Diaz - Essay.docx')
+        .student
+    ).toBe('Cara Diaz')
+    expect(parseStudentName('essay.docx', '/x/Submitted files/Ben Ortiz/Essay 1/essay.docx').student).toBe(
+      'Ben Ortiz'
+    )
+    // Ordinary folders name nobody.
+    expect(parseStudentName('/home/t/Essays 2024/Period 3/essay.docx').student).toBeNull()
+    expect(parseStudentName('/home/t/Submitted files/essay.docx').student).toBeNull()
+  })
 })

@@ -35,4 +35,13 @@ describe('class table rows', () => {
     expect(filterRows(rows, '', 'errors')).toHaveLength(2)
     expect(filterRows(rows, '', 'flagged').map((r) => r.fileName)).toEqual([scoredEssay.fileName])
   })
+
+  it('says which archive and folder a document inside a ZIP came from, and names its student', () => {
+    const path = '/dl/EN101.zip/Ava Chen_1021_assignsubmission_file_/essay.docx'
+    expect(toRow({ ...scoredEssay, path, fileName: 'essay.docx' })).toMatchObject({
+      origin: 'EN101.zip › Ava Chen_1021_assignsubmission_file_',
+      student: 'Ava Chen'
+    })
+    expect(toRow(scoredEssay).origin).toBeNull()
+  })
 })

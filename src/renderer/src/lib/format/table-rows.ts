@@ -3,6 +3,7 @@
  * ordering a teacher sees ("most concerning first") is unit-tested rather than buried in a component.
  */
 import type { DocumentResult, DocumentStatus, DocumentVerdict } from '../../../../shared/types'
+import { archiveOrigin } from '../../../../shared/archive-path'
 import { parseStudentName } from './student-name'
 import { describeStatus } from './wording'
 
@@ -12,6 +13,8 @@ export interface TableRow {
   path: string
   fileName: string
   student: string | null
+  /** For a document inside a ZIP archive: the archive and folders it came from. */
+  origin: string | null
   words: number
   verdict: string
   verdictCode: DocumentVerdict | null
@@ -36,7 +39,8 @@ export function toRow(result: DocumentResult): TableRow {
   return {
     path: result.path,
     fileName: result.fileName,
-    student: parseStudentName(result.fileName).student,
+    student: parseStudentName(result.fileName, result.path).student,
+    origin: archiveOrigin(result.path),
     words: result.words,
     verdict: describeStatus(result),
     verdictCode: result.detector?.verdict ?? null,

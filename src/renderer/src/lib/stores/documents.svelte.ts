@@ -15,6 +15,8 @@ export interface BatchProgress {
   total: number
   done: number
   currentFile: string | null
+  /** A scan being read by OCR: which page of how many. */
+  currentPage: { page: number; pages: number } | null
   startedAt: number
   lastProgressAt: number
   running: boolean
@@ -135,6 +137,7 @@ export class DocumentsStore {
       total: paths.length,
       done: 0,
       currentFile: null,
+      currentPage: null,
       startedAt,
       lastProgressAt: startedAt,
       running: true,
@@ -184,7 +187,12 @@ export class DocumentsStore {
     if (batch.id !== event.batchId) return
     if (event.type === 'file-started') {
       batch.currentFile = baseName(event.path)
+      batch.currentPage = null
       batch.total = event.total
+    } else if (event.type === 'file-progress') {
+      batch.currentFile = baseName(event.path)
+      batch.currentPage = { page: event.page, pages: event.pages }
+      batch.lastProgressAt = this.now()
     } else if (event.type === 'file-done') {
       this.pending.push(event.result)
       batch.total = event.total
@@ -199,6 +207,7 @@ export class DocumentsStore {
       batch.total = event.total
       batch.elapsedMs = event.elapsedMs
       batch.currentFile = null
+      batch.currentPage = null
       if (event.total === 1 && !event.cancelled && this.lastPath) this.navigation.openDocument(this.lastPath)
       else if (event.total > 1 && this.navigation.view === 'start') this.navigation.showTable()
     }

@@ -1,0 +1,74 @@
+/**
+ * A page of text as a scanner or phone would give it: an A4 image at a chosen resolution, optionally skewed and
+ * speckled. Used by the OCR benchmark, the OCR agreement measurement and the OCR tests.
+ */
+import { createCanvas } from '@napi-rs/canvas'
+
+export interface PageImageOptions {
+  dpi?: number
+  /** Rotation in degrees (a crooked scan or photo). */
+  skewDegrees?: number
+  /** Share of pixels flipped to random grey (sensor noise, dust), 0–1. */
+  noise?: number
+  /** Font size in points (12 pt is a typical essay). */
+  pointSize?: number
+  seed?: number
+}
+
+/** Renders `text` onto as many A4 pages as it needs; returns PNGs. */
+export function renderPages(text: string, opts: PageImageOptions = {}): Buffer[] {
+  const dpi = opts.dpi ?? 300
+  const width = Math.round(8.27 * dpi)
+  const height = Math.round(11.69 * dpi)
+  const px = ((opts.pointSize ?? 12) * dpi) / 72
+  const margin = dpi
+  const lineHeight = px * 1.5
+  const measure = createCanvas(10, 10).getContext('2d')
+  measure.font = `${px}px DejaVu Serif`
+  const lines: string[] = []
+  for (const paragraph of text.split(/\n\s*\n|\n/)) {
+    let line = ''
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const next = line ? `${line} ${word}` : word
+      if (measure.measureText(next).width > width - 2 * margin && line) {
+        lines.push(line)
+        line = word
+      } else line = next
+    }
+    if (line) lines.push(line)
+    lines.push('')
+  }
+  const perPage = Math.floor((height - 2 * margin) / lineHeight)
+  const pages: Buffer[] = []
+  let random = opts.seed ?? 1
+  const rand = (): number => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648
+  for (let start = 0; start < lines.length; start += perPage) {
+    const canvas = createCanvas(width, height)
+    const g = canvas.getContext('2d')
+    g.fillStyle = '#ffffff'
+    g.fillRect(0, 0, width, height)
+    g.translate(width / 2, height / 2)
+    g.rotate(((opts.skewDegrees ?? 0) * Math.PI) / 180)
+    g.translate(-width / 2, -height / 2)
+    g.fillStyle = '#111111'
+    g.font = `${px}px DejaVu Serif`
+    lines
+      .slice(start, start + perPage)
+      .forEach((line, i) => g.fillText(line, margin, margin + (i + 1) * lineHeight))
+    if (opts.noise) {
+      g.setTransform(1, 0, 0, 1, 0, 0)
+      const image = g.getImageData(0, 0, width, height)
+      const data = image.data
+      const flips = Math.round(opts.noise * width * height)
+      for (let k = 0; k < flips; k++) {
+        const at = Math.floor(rand() * width * height) * 4
+        const v = Math.floor(rand() * 256)
+        data[at] = data[at + 1] = data[at + 2] = v
+      }
+      g.putImageData(image, 0, 0)
+    }
+    pages.push(canvas.toBuffer('image/png'))
+    if (lines.slice(start + perPage).every((l) => l === '')) break
+  }
+  return pages
+}

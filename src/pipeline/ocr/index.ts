@@ -1,0 +1,230 @@
+/**
+ * Scanned and photographed work: images of pages, and PDF pages without a text layer, read with the offline
+ * OCR engine (./engine). Text-layer pages of a mixed PDF keep their text; only the pages without one are
+ * rendered and recognised. Every OCR paragraph carries its recognition confidence, so passages can say how
+ * reliably they were read, and text below the confidence floor "could not be read reliably" instead of
+ * getting a verdict. Caps: 50 megapixels per image, 50 OCR pages per document, checked before decoding.
+ */
+import type { DocWarning, ExtractedDocument, OcrInfo } from '../../shared/types'
+import { assembleText, cleanBlockText, countWords, type RawBlock } from '../../engine/text'
+import { ExtractFailure, failure } from '../extract/errors'
+import type { ExtractOutcome } from '../extract'
+import { createOcrEngine, OCR_ENGINE_NAME, type OcrEngine, type OcrPageResult } from './engine'
+import { checkImage, imageFailure, isHeic, sniffImage, type ImageInfo } from './images'
+import { openPdfPages } from './render'
+
+export { IMAGE_EXTENSIONS, MAX_IMAGE_PIXELS, sniffImage, isHeic } from './images'
+export { OCR_ENGINE_NAME } from './engine'
+
+/** Most pages read by OCR in one document: a class essay is a few pages; a 500-page scan is not one. */
+export const MAX_OCR_PAGES = 50
+/** Mean word confidence (0–100) below which text "could not be read reliably". See docs/ocr.md. */
+export const OCR_CONFIDENCE_FLOOR = 70
+
+export interface OcrProgress {
+  stage: 'ocr'
+  /** The page being recognised (1-based), and how many pages need OCR. */
+  page: number
+  pages: number
+}
+
+export interface OcrOptions {
+  signal?: AbortSignal
+  onProgress?: (progress: OcrProgress) => void
+  /** For tests: a stand-in engine. */
+  engine?: () => Promise<OcrEngine>
+}
+
+interface OcrBlock extends RawBlock {
+  confidence: number | null
+}
+
+/** OCR lines → one paragraph: lines joined by spaces, words hyphenated across a line break rejoined. */
+export function joinOcrLines(text: string): string {
+  return text.replace(/(\p{Ll})-\n(\p{Ll})/gu, '$1$2').replace(/\s*\n\s*/g, ' ')
+}
+
+function cancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw failure('cancelled', null)
+}
+
+async function recognisePages(
+  pages: number[],
+  image: (n: number) => Promise<Uint8Array>,
+  opts: OcrOptions
+): Promise<Map<number, OcrPageResult>> {
+  if (pages.length > MAX_OCR_PAGES)
+    throw new ExtractFailure(
+      'too-large',
+      `This document has ${pages.length} scanned pages; Inkprint reads at most ${MAX_OCR_PAGES} scanned pages per document. Split it into the students' separate essays and check those.`
+    )
+  const engine = await (opts.engine ?? createOcrEngine)()
+  const onAbort = (): void => void engine.close()
+  opts.signal?.addEventListener('abort', onAbort, { once: true })
+  try {
+    const results = new Map<number, OcrPageResult>()
+    for (const [i, n] of pages.entries()) {
+      cancelled(opts.signal)
+      opts.onProgress?.({ stage: 'ocr', page: i + 1, pages: pages.length })
+      results.set(n, await engine.recognize(await image(n)))
+    }
+    return results
+  } catch (error) {
+    cancelled(opts.signal)
+    throw error
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort)
+    await engine.close().catch(() => {})
+  }
+}
+
+function ocrBlocks(page: number | null, result: OcrPageResult): OcrBlock[] {
+  return result.paragraphs.map((p) => ({
+    text: joinOcrLines(p.text),
+    page,
+    kind: 'prose',
+    confidence: p.confidence
+  }))
+}
+
+/** Assembles text-layer and OCR blocks into a document, keeping each paragraph's confidence. */
+function toDocument(
+  format: 'pdf' | 'image',
+  blocks: OcrBlock[],
+  results: Map<number, OcrPageResult>,
+  base: Omit<ExtractedDocument, 'text' | 'paragraphs' | 'format' | 'ocr'>
+): ExtractedDocument {
+  // assembleText drops blocks without letters or digits; the same filter keeps confidences aligned.
+  const kept = blocks.filter((b) => /[\p{L}\p{N}]/u.test(cleanBlockText(b.text)))
+  const { text, paragraphs } = assembleText(kept)
+  if (paragraphs.length === 0) throw failure('empty', format)
+  const pages = [...results.keys()]
+  const pageResults = [...results.values()]
+  const words = pageResults.reduce((n, r) => n + r.paragraphs.reduce((m, p) => m + p.words, 0), 0)
+  const confidence = words
+    ? pageResults.reduce((s, r) => s + r.paragraphs.reduce((m, p) => m + p.confidence * p.words, 0), 0) /
+      words
+    : 0
+  const info: OcrInfo = {
+    engine: OCR_ENGINE_NAME,
+    pages,
+    confidence: round1(confidence),
+    pageConfidence: pageResults.map((r) => round1(r.confidence)),
+    floor: OCR_CONFIDENCE_FLOOR,
+    msPerPage: Math.round(pageResults.reduce((s, r) => s + r.ms, 0) / Math.max(1, pageResults.length))
+  }
+  const warnings: DocWarning[] = base.warnings.filter((w) => w.code !== 'pages-without-text')
+  const pageList =
+    format === 'image' ? 'This image' : `Page${pages.length === 1 ? '' : 's'} ${pages.join(', ')}`
+  warnings.push({
+    code: 'ocr',
+    message: `${pageList} ${format === 'image' || pages.length === 1 ? 'was' : 'were'} read by text recognition (OCR), with ${Math.round(confidence)}% mean confidence. Recognition errors change the text the detector sees; compare with the original where it matters.`
+  })
+  const weak = pages.filter((_, i) => pageResults[i].confidence < OCR_CONFIDENCE_FLOOR)
+  if (weak.length > 0)
+    warnings.push({
+      code: 'ocr-unreliable',
+      message:
+        format === 'image'
+          ? 'Inkprint could not read this image reliably. Handwriting, faint, skewed or blurred photos read badly; passages below the confidence floor get no verdict.'
+          : `Inkprint could not read page${weak.length === 1 ? '' : 's'} ${weak.join(', ')} reliably. Handwriting, faint, skewed or blurred scans read badly; passages below the confidence floor get no verdict.`
+    })
+  return {
+    ...base,
+    format,
+    text,
+    paragraphs,
+    warnings,
+    ocr: {
+      ...info,
+      paragraphConfidence: kept.map((b) => (b.confidence === null ? null : round1(b.confidence)))
+    }
+  }
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10
+
+/** An image file of a page (PNG, JPEG, single-page TIFF, GIF, BMP) read by OCR. */
+export async function extractImage(
+  buf: Uint8Array,
+  info: ImageInfo,
+  opts: OcrOptions = {}
+): Promise<ExtractedDocument> {
+  checkImage(info)
+  const results = await recognisePages([1], async () => buf, opts)
+  const result = results.get(1) as OcrPageResult
+  return toDocument('image', ocrBlocks(null, result), results, {
+    pageCount: 1,
+    metadata: {},
+    warnings: []
+  })
+}
+
+/** Scanned pages of a PDF read by OCR; pages with a text layer (from `textDoc`) keep it. */
+export async function extractScannedPdf(
+  buf: Uint8Array,
+  textDoc: ExtractedDocument | null,
+  opts: OcrOptions = {}
+): Promise<ExtractedDocument> {
+  const pdf = await openPdfPages(buf).catch(() => {
+    throw failure('corrupt', 'pdf')
+  })
+  try {
+    const withText = new Set(textDoc?.paragraphs.map((p) => p.page) ?? [])
+    const missing: number[] = []
+    for (let n = 1; n <= pdf.numPages; n++) if (!withText.has(n)) missing.push(n)
+    const results = await recognisePages(missing, (n) => pdf.render(n), opts)
+    const blocks: OcrBlock[] = []
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const ocr = results.get(n)
+      if (ocr) blocks.push(...ocrBlocks(n, ocr))
+      else if (textDoc)
+        for (const p of textDoc.paragraphs.filter((q) => q.page === n))
+          blocks.push({ text: textDoc.text.slice(p.start, p.end), page: n, kind: p.kind, confidence: null })
+    }
+    return toDocument('pdf', blocks, results, {
+      pageCount: pdf.numPages,
+      metadata: textDoc?.metadata ?? {},
+      warnings: textDoc?.warnings ?? []
+    })
+  } finally {
+    await pdf.close()
+  }
+}
+
+/** True when an extraction outcome is a PDF some or all of whose pages need OCR. */
+export function needsPdfOcr(outcome: ExtractOutcome): boolean {
+  if (!outcome.ok) return outcome.error.code === 'scanned'
+  return outcome.doc.format === 'pdf' && outcome.doc.warnings.some((w) => w.code === 'pages-without-text')
+}
+
+/**
+ * The image behind these bytes, refused early when it is no page (HEIC without an offline decoder, absurd
+ * sizes, multi-page TIFF); null when the bytes are not an image.
+ */
+export function imageInfo(buf: Uint8Array): ImageInfo | null {
+  if (isHeic(buf))
+    throw imageFailure(
+      'unsupported-type',
+      'an HEIC photo; no maintained offline HEIC decoder exists for Inkprint to use: export it as JPEG (iPhone: Settings → Camera → Formats → Most Compatible)'
+    )
+  return sniffImage(buf)
+}
+
+/** Word count, used to weigh OCR confidences over passages. */
+export function passageConfidence(doc: ExtractedDocument, start: number, end: number): number | undefined {
+  const ocr = doc.ocr
+  if (!ocr) return undefined
+  let weight = 0
+  let sum = 0
+  doc.paragraphs.forEach((p, i) => {
+    const c = ocr.paragraphConfidence[i]
+    if (c === null || c === undefined) return
+    const overlap = Math.min(end, p.end) - Math.max(start, p.start)
+    if (overlap <= 0) return
+    const words = Math.max(1, countWords(doc.text.slice(Math.max(start, p.start), Math.min(end, p.end))))
+    weight += words
+    sum += c * words
+  })
+  return weight > 0 ? round1(sum / weight) : undefined
+}
