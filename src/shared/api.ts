@@ -2,6 +2,7 @@
  * The one IPC contract between the renderer and the engine host (Electron main, or the loopback test bridge).
  * The preload implements `InkprintApi` with `satisfies`; main registers `ApiHandlers` under `API_CHANNELS`.
  */
+import type { KnownWritingSet } from './known-writing'
 import type { DocumentResult, ErrorCode } from './types'
 
 /** Every invoke returns data, never throws across the boundary. */
@@ -18,6 +19,8 @@ export interface CheckOptions {
   profiles?: string[]
   /** A saved local calibration (see listCalibrations) to judge documents with instead of the shipped point. */
   calibrationId?: string
+  /** Students' known writing (style counts) to compare each document with; omitted: no comparison. */
+  knownWriting?: KnownWritingSet
 }
 
 export type ReportScope = 'document' | 'class'

@@ -26,3 +26,4 @@ export {
   type CompareInput,
   type ComparePassage
 } from './compare'
+export { matchStudent, sameStudent, nameKeys } from './match'
