@@ -199,6 +199,29 @@ export interface InvokeApi {
   setProfileEnabled: (arg: { id: string; enabled: boolean }) => ApiResult<WatermarkProfileInfo[]>
   /** Files and folders the OS asked Inkprint to open ("Open with…", a second launch), not yet checked. */
   takeOpenRequests: (arg: null) => ApiResult<string[]>
+  /** Students' known writing kept on this computer (as style counts), and hand corrections of students. */
+  listKnownWriting: (arg: null) => ApiResult<KnownWritingSummary>
+  /** Asks for files (or a folder) and adds them as known writing of `student`; kept results are compared again. */
+  addKnownWriting: (arg: { student: string; from: 'files' | 'folder' }) => ApiResult<KnownWritingSummary>
+  /** Removes one known text (by file name) or all of a student's known writing. */
+  removeKnownWriting: (arg: { student: string; fileName?: string }) => ApiResult<KnownWritingSummary>
+  /** Corrects which student a checked file belongs to (null: back to the name in the file name). */
+  assignStudent: (arg: { path: string; student: string | null }) => ApiResult<KnownWritingSummary>
+}
+
+/** Known writing as the app shows it: names, file names and word counts (the counts themselves stay in main). */
+export interface KnownWritingSummary {
+  students: {
+    student: string
+    words: number
+    texts: { fileName: string; words: number; addedAt: string }[]
+  }[]
+  /** Hand corrections: checked file path → student. */
+  assignments: Record<string, string>
+  /** Kept results compared again after this change (replace them in the table). */
+  updated: DocumentResult[]
+  /** Files that could not be read, in words. */
+  warnings: string[]
 }
 
 export type InvokeChannel = keyof InvokeApi
@@ -223,7 +246,11 @@ export const API_CHANNELS = [
   'listProfiles',
   'importProfile',
   'setProfileEnabled',
-  'takeOpenRequests'
+  'takeOpenRequests',
+  'listKnownWriting',
+  'addKnownWriting',
+  'removeKnownWriting',
+  'assignStudent'
 ] as const satisfies readonly InvokeChannel[]
 
 export const EVENT_CHANNEL = 'inkprint:batch-event'
