@@ -467,6 +467,11 @@ for (const src of ['fce', 'micusp-cross', 'micusp-same-paper'] as const)
 const calAuroc = r3(aurocOf(calPairs))
 
 // ---------------------------------------------------------------- AI imitation texts
+/** The wider of a cluster-bootstrap interval and the Wilson interval (which stays honest at 0 events). */
+function widest(boot: [number, number] | null, k: number, n: number): [number, number] {
+  const w = wilsonInterval(k, n)
+  return [r3(Math.min(boot?.[0] ?? 1, w.lower)) ?? 0, r3(Math.max(boot?.[1] ?? 0, w.upper)) ?? 0]
+}
 interface ImitationRow {
   set: string
   knownTexts: number
@@ -543,7 +548,11 @@ if (existsSync(IMITATION)) {
       texts: new Set(ai.map((p) => p.writer)).size,
       standsOut: flagged,
       rate: r3(flagged / ai.length) ?? 0,
-      interval: r3i(bootstrap(ai, (ps) => ps.filter((p) => score(p) >= th).length / ps.length, 7)) ?? [0, 0],
+      interval: widest(
+        bootstrap(ai, (ps) => ps.filter((p) => score(p) >= th).length / ps.length, 7),
+        flagged,
+        ai.length
+      ),
       ownRate: r3(ownFlagged / own.length) ?? 0,
       ownN: own.length,
       aurocVsOwn: r3(aurocOf(both)),
@@ -591,9 +600,11 @@ if (existsSync(IMITATION)) {
       texts: ai.length,
       standsOut: flagged,
       rate: r3(flagged / ai.length) ?? 0,
-      interval: r3i(bootstrap(ai, (ps) => ps.filter((p) => score(p) >= th).length / ps.length, 9 + k)) ?? [
-        0, 0
-      ],
+      interval: widest(
+        bootstrap(ai, (ps) => ps.filter((p) => score(p) >= th).length / ps.length, 9 + k),
+        flagged,
+        ai.length
+      ),
       ownRate: r3(own.filter((p) => score(p) >= th).length / own.length) ?? 0,
       ownN: own.length,
       aurocVsOwn: r3(aurocOf(both)),

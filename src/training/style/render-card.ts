@@ -81,7 +81,9 @@ export function renderStyleCard(card: StyleCompareCard): string {
   lines.push('## Method')
   lines.push('')
   lines.push(
-    '- Features (`src/engine/style-compare/features.ts`, counts only, no text is kept): 152 function-word rates, 11 punctuation habits, sentence length and its spread, sentences per paragraph, word length, long and short words, vocabulary variety (distinct words per 50), 6 word-ending classes (‑ly, ‑ing, ‑ed, abstract nouns, adjective endings, ‑s), 11 error and habit proxies (space before punctuation, missing space after it, lower-case sentence starts, lower-case “i”, a/an mismatches, doubled words, repeated !!/??, words in capitals, contractions, digits, sentences opening with And/But/So), and hashed trigrams of the function-word skeleton (content words masked by their ending).'
+    '- Features (`src/engine/style-compare/features.ts`, counts only, no text is kept): ' +
+      String(card.reference.functionWordSd.length) +
+      ' function-word rates, 11 punctuation habits, sentence length and its spread, sentences per paragraph, word length, long and short words, vocabulary variety (distinct words per 50), 6 word-ending classes (‑ly, ‑ing, ‑ed, abstract nouns, adjective endings, ‑s), 11 error and habit proxies (space before punctuation, missing space after it, lower-case sentence starts, lower-case “i”, a/an mismatches, doubled words, repeated !!/??, words in capitals, contractions, digits, sentences opening with And/But/So), and hashed trigrams of the function-word skeleton (content words masked by their ending).'
   )
   lines.push(
     `- Difference vector: per measure |difference| in reference standard deviations, plus function-word Delta and cosine, skeleton cosine and punctuation cosine (${card.model.names.length} values). Weighted by a logistic regression of same vs different writer; the distance is its log-odds.`
