@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { OperatingPointName } from '../shared/api'
 
@@ -22,6 +23,8 @@ export interface CheckCommand {
   /** A saved local calibration (inkprint calibrate) that sets the verdict threshold, and where it is kept. */
   calibration: string | null
   calibrationsDir: string | null
+  /** --known: students' known writing (a folder with one sub-folder per student, or a mapping file). */
+  known: string | null
 }
 
 export type ParsedArgs = CheckCommand | { command: 'help' } | { command: 'version' }
@@ -42,6 +45,8 @@ Options:
   --operating-point NAME    strict | balanced | sensitive (default balanced: about 1% of human essays flagged)
   --calibration ID          judge with a calibration saved by "inkprint calibrate" (see calibrate --list)
   --calibrations-dir DIR    where calibrations are kept (default ~/.inkprint/calibrations)
+  --known PATH              compare each document with its student's known writing: a folder with one
+                            sub-folder per student, or a mapping file (CSV "student,path" or JSON)
   --profile FILE            also test this watermark profile (JSON), e.g. your school's own model key
   --workers N               files checked in parallel (default: 2; 0 checks in this process)
   --results FILE            append each result to FILE as it finishes (JSON Lines, flushed to disk)
@@ -79,6 +84,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         timeout: { type: 'string', default: '60' },
         calibration: { type: 'string' },
         'calibrations-dir': { type: 'string' },
+        known: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false }
       }
@@ -109,6 +115,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (!Number.isFinite(timeout) || timeout <= 0)
     throw new UsageError('--timeout must be a positive number of seconds.')
   if (values.resume && !values.results) throw new UsageError('--resume needs --results FILE.')
+  if (values.known !== undefined && !existsSync(values.known))
+    throw new UsageError(`--known ${values.known}: no such folder or mapping file.`)
   return {
     command: 'check',
     paths,
@@ -124,6 +132,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     resume: values.resume,
     timeoutMs: timeout * 1000,
     calibration: values.calibration ?? null,
-    calibrationsDir: values['calibrations-dir'] ?? null
+    calibrationsDir: values['calibrations-dir'] ?? null,
+    known: values.known ?? null
   }
 }

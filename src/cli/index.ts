@@ -19,6 +19,7 @@ import { runCalibrate } from './calibrate'
 import { reportContextFor, ReportStream } from '../pipeline/report'
 import { readModelFacts } from '../pipeline/model-facts'
 import { calibrated, CalibrationStore, isValidProfileId } from '../pipeline/calibration'
+import { knownWritingOptions } from '../pipeline/known-writing'
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'calibrate') return runCalibrate(argv.slice(1))
@@ -96,7 +97,12 @@ async function check(args: CheckCommand): Promise<number> {
   const summary = await runBatch({
     batchId: 'cli',
     paths: args.paths,
-    options: { operatingPoint: args.operatingPoint, profiles: [], includeText },
+    options: {
+      operatingPoint: args.operatingPoint,
+      profiles: [],
+      includeText,
+      ...(await knownWritingOptions(args.known))
+    },
     engine,
     reuse: reuse ?? undefined,
     onEvent: (event) => {

@@ -19,6 +19,8 @@ import { CalibrationService } from './calibration-service'
 import { writeAppReport, type PrintPdf } from './export-report'
 import { NO_PROFILE, ProfilesService } from './profiles-service'
 import { validateExportReport, validateStartBatch } from './validate'
+import { createKnownWritingHandlers } from './known-writing-handlers'
+import { KnownWritingService } from './known-writing-service'
 
 export interface HandlerDeps {
   emit: (event: BatchEvent) => void
@@ -74,6 +76,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     () => context.get(),
     () => context.reset()
   )
+  const known = new KnownWritingService(deps.storeDir)
   const running = new Map<string, AbortController>()
   const facts = resettable(() => readModelFacts())
 
@@ -100,6 +103,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
           'not-found',
           'That calibration is no longer on this computer. Choose another in Settings.'
         )
+      const compareKnown = await known.comparer()
       const batchId = randomUUID()
       const controller = new AbortController()
       running.set(batchId, controller)
@@ -129,7 +133,10 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
           signal: controller.signal,
           onPlanned: resolve,
           onEvent: (event) => {
-            if (event.type === 'file-done' && judge) event = { ...event, result: judge(event.result) }
+            if (event.type === 'file-done') {
+              if (judge) event = { ...event, result: judge(event.result) }
+              event = { ...event, result: compareKnown(event.result) }
+            }
             const e = event
             writes = writes.then(async () => {
               if (e.type === 'file-done') {
@@ -189,6 +196,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       }
     },
     ...createCalibrationHandlers(calibrations),
+    ...createKnownWritingHandlers(known, store, { files: deps.pickFiles, folder: deps.pickFolder }),
     listProfiles: async () => ok(await profiles.list()),
     importProfile: async () => {
       if (!deps.pickProfileFile) return fail('not-available', 'Profiles cannot be imported from this window.')

@@ -7,6 +7,7 @@ import { readDocument } from './read'
 import { passageConfidence, type OcrProgress } from './ocr'
 import type { Detector } from './detector'
 import { emptyResult, errorResult } from './result'
+import { compareDocument } from './known-writing'
 
 /** Everything a check needs that is loaded once per process, not per document. */
 export interface CheckContext {
@@ -147,6 +148,11 @@ export async function checkFile(
   const tf = performance.now()
   result.fingerprints = findFingerprints(doc.text, doc.metadata, { format: doc.format })
   timings.fingerprint = since(tf)
+  if (options.knownWriting) {
+    const ts = performance.now()
+    result.styleComparison = compareDocument(path, doc.text, passages, options.knownWriting)
+    timings.style = since(ts)
+  }
   timings.total = since(t0)
   result.timingsMs = timings
   return result

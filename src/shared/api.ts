@@ -2,6 +2,7 @@
  * The one IPC contract between the renderer and the engine host (Electron main, or the loopback test bridge).
  * The preload implements `InkprintApi` with `satisfies`; main registers `ApiHandlers` under `API_CHANNELS`.
  */
+import type { KnownWritingSet } from './known-writing'
 import type { DocumentResult, ErrorCode } from './types'
 
 /** Every invoke returns data, never throws across the boundary. */
@@ -18,6 +19,8 @@ export interface CheckOptions {
   profiles?: string[]
   /** A saved local calibration (see listCalibrations) to judge documents with instead of the shipped point. */
   calibrationId?: string
+  /** Students' known writing (style counts) to compare each document with; omitted: no comparison. */
+  knownWriting?: KnownWritingSet
 }
 
 export type ReportScope = 'document' | 'class'
@@ -212,6 +215,29 @@ export interface InvokeApi {
   setProfileEnabled: (arg: { id: string; enabled: boolean }) => ApiResult<WatermarkProfileInfo[]>
   /** Files and folders the OS asked Inkprint to open ("Open with…", a second launch), not yet checked. */
   takeOpenRequests: (arg: null) => ApiResult<string[]>
+  /** Students' known writing kept on this computer (as style counts), and hand corrections of students. */
+  listKnownWriting: (arg: null) => ApiResult<KnownWritingSummary>
+  /** Asks for files (or a folder) and adds them as known writing of `student`; kept results are compared again. */
+  addKnownWriting: (arg: { student: string; from: 'files' | 'folder' }) => ApiResult<KnownWritingSummary>
+  /** Removes one known text (by file name) or all of a student's known writing. */
+  removeKnownWriting: (arg: { student: string; fileName?: string }) => ApiResult<KnownWritingSummary>
+  /** Corrects which student a checked file belongs to (null: back to the name in the file name). */
+  assignStudent: (arg: { path: string; student: string | null }) => ApiResult<KnownWritingSummary>
+}
+
+/** Known writing as the app shows it: names, file names and word counts (the counts themselves stay in main). */
+export interface KnownWritingSummary {
+  students: {
+    student: string
+    words: number
+    texts: { fileName: string; words: number; addedAt: string }[]
+  }[]
+  /** Hand corrections: checked file path → student. */
+  assignments: Record<string, string>
+  /** Kept results compared again after this change (replace them in the table). */
+  updated: DocumentResult[]
+  /** Files that could not be read, in words. */
+  warnings: string[]
 }
 
 export type InvokeChannel = keyof InvokeApi
@@ -236,7 +262,11 @@ export const API_CHANNELS = [
   'listProfiles',
   'importProfile',
   'setProfileEnabled',
-  'takeOpenRequests'
+  'takeOpenRequests',
+  'listKnownWriting',
+  'addKnownWriting',
+  'removeKnownWriting',
+  'assignStudent'
 ] as const satisfies readonly InvokeChannel[]
 
 export const EVENT_CHANNEL = 'inkprint:batch-event'

@@ -4,7 +4,7 @@
  */
 
 /** Bumped whenever a field changes meaning or disappears. Additive changes keep the version. */
-export const RESULT_SCHEMA_VERSION = 1
+export const RESULT_SCHEMA_VERSION = 2
 
 export type DocFormat = 'pdf' | 'docx' | 'odt' | 'rtf' | 'txt' | 'md' | 'html' | 'image'
 
@@ -279,6 +279,8 @@ export interface DocumentResult {
   detector?: DetectorSummary
   watermarks?: WatermarkTest[]
   fingerprints?: Fingerprint[]
+  /** Comparison with the student's known writing; present when known writing was given for this check. */
+  styleComparison?: StyleComparison
   /** Extracted text; present in the app and with `--include-text` in the CLI. */
   text?: string
   checkedAt: string
@@ -286,4 +288,52 @@ export interface DocumentResult {
   timingsMs: Record<string, number>
   /** Present when some of the text was read from page images by OCR. */
   ocr?: OcrInfo
+}
+
+/** One concrete style difference between a text and the student's known writing, in words. */
+export interface StyleDifference {
+  /** Measure key, e.g. "sentenceLength", "punct.semicolon", "fw.however". */
+  feature: string
+  /** Plain words, e.g. "Average sentence length: 24 words here, 14 in the known writing". */
+  text: string
+  /** Value in this text and in the known writing (unit as in `text`). */
+  questioned: number
+  known: number
+  /** Difference in reference standard deviations of student texts (signed: positive = more here). */
+  z: number
+}
+
+export type StyleComparisonStatus =
+  'compared' | 'no-known-writing' | 'too-little-known-writing' | 'too-short' | 'unavailable'
+
+/** How far a checked text is from its student's known writing (see docs/result-schema.md). */
+export interface StyleComparison {
+  status: StyleComparisonStatus
+  /** Student the known writing belongs to (as matched or corrected), or null when none matched. */
+  student: string | null
+  knownTexts: number
+  knownWords: number
+  /** Style distance (log-odds of "different writer" from the calibrated model); null unless compared. */
+  distance: number | null
+  /** Pairs of texts by the same student differ at least this much about 1 time in N (calibration data). */
+  sameWriterOneIn: number | null
+  /** Pairs of texts by different writers differ at least this much about 1 time in M. */
+  differentWriterOneIn: number | null
+  /** True when the distance is at or above the app's setting (see `setting`). */
+  standsOut: boolean
+  setting: {
+    /** Share of same-student pairs the setting marks as standing out, measured on held-out writers. */
+    falseAlarmRate: number
+    falseAlarmInterval: [number, number]
+    threshold: number
+    measuredOn: string
+  } | null
+  /** The largest concrete differences for the whole text. */
+  differences: StyleDifference[]
+  /** Passages that differ most from the known writing, most different first (at most three). */
+  passages: { index: number; distance: number; differences: StyleDifference[] }[]
+  /** What the comparison means or what is missing, for a teacher. */
+  message: string
+  /** What changes style besides a different writer; shown wherever the comparison is. */
+  limits: string[]
 }

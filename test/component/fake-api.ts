@@ -5,12 +5,19 @@ import type {
   CalibrationView,
   ExportedReport,
   InkprintApi,
+  KnownWritingSummary,
   ProfileImportOutcome,
   WatermarkProfileInfo
 } from '../../src/shared/api'
 import type { DocumentResult } from '../../src/shared/types'
 
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value })
+const noKnownWriting = (): KnownWritingSummary => ({
+  students: [],
+  assignments: {},
+  updated: [],
+  warnings: []
+})
 
 export interface FakeApi extends InkprintApi {
   calls: { channel: string; arg: unknown }[]
@@ -112,6 +119,10 @@ export function createFakeApi(
       record('takeOpenRequests', arg),
       ok(options.openRequests?.splice(0) ?? [])
     ),
+    listKnownWriting: async (arg) => (record('listKnownWriting', arg), ok(noKnownWriting())),
+    addKnownWriting: async (arg) => (record('addKnownWriting', arg), ok(noKnownWriting())),
+    removeKnownWriting: async (arg) => (record('removeKnownWriting', arg), ok(noKnownWriting())),
+    assignStudent: async (arg) => (record('assignStudent', arg), ok(noKnownWriting())),
     onBatchEvent: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

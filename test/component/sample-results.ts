@@ -145,7 +145,7 @@ const watermarks: WatermarkTest[] = [
 ]
 
 const base = {
-  schemaVersion: 1 as const,
+  schemaVersion: 2 as const,
   checkedAt: '2026-11-29T01:00:00.000Z',
   inkprintVersion: '0.1.0',
   timingsMs: { extract: 12, score: 30 }

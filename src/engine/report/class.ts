@@ -7,6 +7,7 @@ import { columns, markup, type SafeHtml } from './html'
 import { reportPage } from './layout'
 import { limitationsSection } from './limitations'
 import type { ReportContext } from './types'
+import { styleCell } from './style-comparison'
 import { describeFalsePositiveRate, formatDateTime, formatPercent, VERDICT_WORDS } from './wording'
 
 /** The student's name parsed from an LMS export name, above the file name (always shown: the name is a guess). */
@@ -57,9 +58,10 @@ function row(r: DocumentResult, i: number): SafeHtml {
         ? `⚑ ${r.fingerprints.length}`
         : 'none'
   const notes = r.error ? `${r.error.message} (${r.error.code})` : r.warnings.map((w) => w.message).join(' ')
+  const style = r.styleComparison ? `Style vs known writing: ${styleCell(r.styleComparison)}. ` : ''
   return markup`<tr><td class="num">${i + 1}</td><td>${studentCell(r)}</td><td class="num">${r.words}</td>
 <td>${concernTier(r) === 0 ? '▲ ' : ''}${reading(r)}</td><td class="num">${formatPercent(r.detector?.aiProbability)}</td>
-<td class="num">${formatPercent(r.detector?.aiShare)}</td><td>${watermark}</td><td>${prints}</td><td class="small">${notes}</td></tr>`
+<td class="num">${formatPercent(r.detector?.aiShare)}</td><td>${watermark}</td><td>${prints}</td><td class="small">${style}${notes}</td></tr>`
 }
 
 function classSummary(results: DocumentResult[], ctx: ReportContext): SafeHtml {

@@ -17,7 +17,12 @@ export const CSV_COLUMNS = [
   'operating_point',
   'watermarks_detected',
   'fingerprints',
-  'sha256'
+  'sha256',
+  'style_comparison',
+  'style_distance',
+  'style_same_student_one_in',
+  'style_different_writer_one_in',
+  'style_known_texts'
 ] as const
 
 /** RFC 4180 quoting; cells starting with =+-@ are prefixed so spreadsheets never run them as formulas. */
@@ -45,7 +50,16 @@ export function csvRow(r: DocumentResult): string {
     r.detector?.operatingPoint.name,
     detected.join('; '),
     r.fingerprints?.length ?? 0,
-    r.sha256
+    r.sha256,
+    r.styleComparison?.status === 'compared'
+      ? r.styleComparison.standsOut
+        ? 'stands-out'
+        : 'within-range'
+      : r.styleComparison?.status,
+    r.styleComparison?.distance?.toFixed(3),
+    r.styleComparison?.sameWriterOneIn,
+    r.styleComparison?.differentWriterOneIn,
+    r.styleComparison?.knownTexts
   ]
   return cells.map(csvCell).join(',')
 }

@@ -7,6 +7,7 @@ import { reportPage } from './layout'
 import { limitationsSection, reproducibilityLine } from './limitations'
 import { metadataSection } from './metadata'
 import { passagesSection } from './passages'
+import { styleComparisonSection } from './style-comparison'
 import type { ReportContext } from './types'
 import { watermarksSection } from './watermarks'
 import { describeHumanRate, formatPercent, formatPValue, summarySentence, VERDICT_WORDS } from './wording'
@@ -90,6 +91,7 @@ function fullReport(result: DocumentResult, ctx: ReportContext): SafeHtml {
   return markup`${summary(result)}
 <section><h2>About this check</h2><h3>The file</h3>${documentFacts(result, ctx)}<h3>The method</h3>${methodFacts(result, ctx)}</section>
 ${passagesSection(result)}
+${styleComparisonSection(result)}
 ${watermarksSection(result.watermarks)}
 ${fingerprintsSection(result)}
 ${metadataSection(result.metadata, result.warnings)}

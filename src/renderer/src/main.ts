@@ -9,6 +9,7 @@ import { SettingsStore } from './lib/stores/settings.svelte'
 import { CalibrationFlowStore } from './lib/stores/calibration.svelte'
 import { ProfilesStore } from './lib/stores/profiles.svelte'
 import { ReportsStore } from './lib/stores/reports.svelte'
+import { KnownWritingStore } from './lib/stores/known-writing.svelte'
 
 // The stores are created once here and handed down, so components never reach for globals.
 const client = createWindowClient()
@@ -19,11 +20,12 @@ const appInfo = new AppInfoStore(client)
 const reports = new ReportsStore(client)
 const calibration = new CalibrationFlowStore(client, settings)
 const profiles = new ProfilesStore(client)
+const knownWriting = new KnownWritingStore(client, (updated) => documents.replaceResults(updated))
 
 const target = document.getElementById('app')
 if (!target) throw new Error('index.html has no #app element')
 
 export default mount(App, {
   target,
-  props: { client, settings, navigation, documents, appInfo, reports, calibration, profiles }
+  props: { client, settings, navigation, documents, appInfo, reports, calibration, profiles, knownWriting }
 })

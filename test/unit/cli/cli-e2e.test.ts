@@ -61,7 +61,7 @@ describe('inkprint check (built CLI)', () => {
     ]) {
       const r = byName.get(name)
       expect(r?.error, name).toBeNull()
-      expect(r?.schemaVersion).toBe(1)
+      expect(r?.schemaVersion).toBe(2)
       expect(r?.sha256).toMatch(/^[0-9a-f]{64}$/)
       expect(r?.passages.length).toBeGreaterThan(0)
       expect(r?.text).toBeUndefined() // only with --include-text

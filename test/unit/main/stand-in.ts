@@ -9,7 +9,7 @@ export function standInResult(
 ): DocumentResult {
   const { aiProbability: p, operatingPoint = 'balanced', ...rest } = fields
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     path,
     fileName: path.split('/').pop() ?? path,
     sizeBytes: 10,

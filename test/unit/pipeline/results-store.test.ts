@@ -19,7 +19,7 @@ describe('ResultsStore (append-only JSON Lines)', () => {
     expect(await store.readAll()).toEqual([])
     await store.append(result('/a.docx', 'aa'))
     await store.append(result('/b.docx', 'bb', 'error'))
-    await appendFile(file, '{"schemaVersion":1,"path":"/c.do') // crash mid-write
+    await appendFile(file, '{"schemaVersion":2,"path":"/c.do') // crash mid-write
     const all = await store.readAll()
     expect(all.map((r) => r.path)).toEqual(['/a.docx', '/b.docx'])
     const finished = await store.finishedByHash()

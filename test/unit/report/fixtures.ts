@@ -127,7 +127,7 @@ export function okResult(): DocumentResult {
   const zw = text.indexOf('\u200b')
   const utm = text.indexOf('utm_source=chatgpt.com')
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     path: '/home/teacher/essays/Year 10/jane-doe_history-essay.docx',
     fileName: 'jane-doe_history-essay.docx',
     sizeBytes: 24817,
@@ -241,7 +241,7 @@ export function okResult(): DocumentResult {
 
 export function errorResult(): DocumentResult {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     path: '/home/teacher/essays/Year 10/sam-smith.pdf',
     fileName: 'sam-smith.pdf',
     sizeBytes: 1_204_332,

@@ -30,7 +30,7 @@ describe('JSON report', () => {
 
   it('wraps a class as { schemaVersion, inkprintVersion, generatedAt, results } with valid results', () => {
     const parsed = JSON.parse(toClassReportJson(Object.values(fixtures), CTX)) as Record<string, unknown>
-    expect(parsed.schemaVersion).toBe(1)
+    expect(parsed.schemaVersion).toBe(2)
     expect(parsed.inkprintVersion).toBe('0.4.0')
     expect(parsed.generatedAt).toBe(CTX.generatedAt)
     const results = parsed.results as unknown[]

@@ -16,6 +16,7 @@ import type {
   ExportedReport,
   ExportReportRequest,
   InkprintApi,
+  KnownWritingSummary,
   ProfileImportOutcome,
   WatermarkProfileInfo
 } from '../../../../shared/api'
@@ -120,6 +121,22 @@ export class InkprintClient {
   }
 
   /** Subscribes to batch progress; returns the unsubscribe function. */
+  listKnownWriting(): Promise<ApiResult<KnownWritingSummary>> {
+    return this.call((api) => api.listKnownWriting(null))
+  }
+
+  addKnownWriting(student: string, from: 'files' | 'folder'): Promise<ApiResult<KnownWritingSummary>> {
+    return this.call((api) => api.addKnownWriting({ student, from }))
+  }
+
+  removeKnownWriting(student: string, fileName?: string): Promise<ApiResult<KnownWritingSummary>> {
+    return this.call((api) => api.removeKnownWriting({ student, fileName }))
+  }
+
+  assignStudent(path: string, student: string | null): Promise<ApiResult<KnownWritingSummary>> {
+    return this.call((api) => api.assignStudent({ path, student }))
+  }
+
   onBatchEvent(listener: (event: BatchEvent) => void): () => void {
     return this.api ? this.api.onBatchEvent(listener) : () => {}
   }

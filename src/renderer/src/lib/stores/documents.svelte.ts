@@ -219,6 +219,14 @@ export class DocumentsStore {
     this.schedule(() => this.flush())
   }
 
+  /** Replaces kept results by newer versions of the same files (e.g. compared again with known writing). */
+  replaceResults(updated: DocumentResult[]): void {
+    if (updated.length === 0) return
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throw-away index; nothing renders it
+    const byPath = new Map(updated.map((r) => [r.path, r]))
+    this._results = this._results.map((r) => byPath.get(r.path) ?? r)
+  }
+
   /** Applies pending results; a re-checked file replaces its earlier result rather than adding a row. */
   private flush(): void {
     this.flushQueued = false
