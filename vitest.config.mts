@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          // builds out/ first when it is missing or stale (tests of the built CLI and worker need it)
+          globalSetup: ['test/unit/global-setup.ts'],
           testTimeout: 30_000
         }
       },
