@@ -6,7 +6,12 @@ import {
   MAX_REMEMBERED,
   Remembered
 } from '../../../src/engine/watermark/schemes/kgw'
-import { isInRandpermPrefix, Mt19937 } from '../../../src/engine/watermark'
+import {
+  aaronsonScoreIds,
+  clearWatermarkCaches,
+  isInRandpermPrefix,
+  Mt19937
+} from '../../../src/engine/watermark'
 
 describe('KGW answers remembered across documents', () => {
   it('stay within MAX_REMEMBERED however many documents pass, keeping the most recent answers', () => {
@@ -72,5 +77,33 @@ describe('KGW green lists remembered across documents', () => {
     for (let seed = 100; seed < 200; seed++) lists.get(seed, 50)
     expect(lists.size * Math.ceil(cfg.vocabSize / 8)).toBeLessThanOrEqual(budget)
     expect(lists.size).toBeGreaterThan(0)
+  })
+})
+
+describe('Aaronson generator outputs remembered across documents', () => {
+  it('give the same scores as a cold start, for repeated and new contexts', () => {
+    const cfg = {
+      vocabSize: 32000,
+      ngram: 2,
+      saltKey: 35317n,
+      seed: 0n,
+      scoring: 'v2' as const,
+      payloadMax: 4
+    }
+    let x = 3
+    const doc = (): number[] =>
+      Array.from({ length: 400 }, () => {
+        x = (x * 1103515245 + 12345) % 2147483648
+        return [29871, 278, 310, 13, 31999, x % 32000][x % 6] as number
+      })
+    const docs = [doc(), doc(), doc()]
+    clearWatermarkCaches()
+    const cold = docs.map((ids) => {
+      clearWatermarkCaches()
+      return aaronsonScoreIds(ids, cfg)
+    })
+    clearWatermarkCaches()
+    const warm = [...docs, ...docs].map((ids) => aaronsonScoreIds(ids, cfg))
+    expect(warm).toEqual([...cold, ...cold])
   })
 })
