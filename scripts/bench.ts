@@ -5,6 +5,7 @@
  *                                   the UI thread during a 100-file batch (Playwright + Debian's chromium)
  *   npm run bench -- --full         the whole check at 10,000 documents as well
  *   npm run bench -- --quick        the whole check at 100 documents only (the 10,000 target is then not shown)
+ *   npm run bench -- --no-ui        without the UI-thread measurement
  * Builds the app first when out/ is stale (the whole-check part runs the built CLI and worker).
  */
 import { spawn } from 'node:child_process'
@@ -106,8 +107,10 @@ async function main(): Promise<void> {
     if (!step.ok) failed++
     targets.push(...step.targets)
   }
-  console.log('\n=== UI thread during a 100-file batch (Playwright, Debian chromium)')
-  targets.push(...(await uiLongTasks()))
+  if (!process.argv.includes('--no-ui')) {
+    console.log('\n=== UI thread during a 100-file batch (Playwright, Debian chromium)')
+    targets.push(...(await uiLongTasks()))
+  }
 
   console.log('\n=== Targets (issue 16)')
   const os = await import('node:os')
