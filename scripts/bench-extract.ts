@@ -47,6 +47,17 @@ async function main(): Promise<void> {
       console.log(`  ${format}: p50 ${fmt(percentile(mine, 50))}, p95 ${fmt(percentile(mine, 95))}`)
     }
     console.log(`peak RSS: ${peakRssMb.toFixed(0)} MB`)
+    // Hostile office XML: a million entity references in one attribute and one text node (6–8 s before the
+    // one-pass decoder of issue 13).
+    const { parseXml } = await import('../src/pipeline/extract/xml')
+    for (const unit of ['&amp;', '&#x1F600;']) {
+      const value = unit.repeat(1_000_000)
+      const t0 = performance.now()
+      parseXml(`<w:document><w:p w:val="${value}"><w:t>${value}</w:t></w:p></w:document>`, 'docx')
+      console.log(
+        `XML with a 1,000,000-reference attribute and text node (${unit}): ${(performance.now() - t0).toFixed(0)} ms`
+      )
+    }
     const pass = total < 5 && peakRssMb < 400 && failures === 0
     console.log(pass ? 'targets met (100 essays < 5 s, peak RSS < 400 MB)' : 'TARGETS MISSED')
     process.exitCode = pass ? 0 : 1

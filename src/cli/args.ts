@@ -56,6 +56,7 @@ Options:
   -v, --version             show the version
 
 Other commands:
+  inkprint extract PATH... [--format jsonl|json]            text, paragraphs and passages with offsets; no checks
   inkprint calibrate --human DIR [--ai DIR] [--name NAME]   measure the false-positive rate on your own essays
   inkprint audit --data FILE.jsonl [--group-field group]     error rates by group on labelled texts
 

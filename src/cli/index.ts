@@ -16,6 +16,7 @@ import { parseCliArgs, UsageError, USAGE, type CheckCommand } from './args'
 import { CSV_HEADER, csvRow } from './csv'
 import { runAudit } from './audit'
 import { runCalibrate } from './calibrate'
+import { runExtract } from './extract'
 import { reportContextFor, ReportStream } from '../pipeline/report'
 import { readModelFacts } from '../pipeline/model-facts'
 import { calibrated, CalibrationStore, isValidProfileId } from '../pipeline/calibration'
@@ -24,6 +25,7 @@ import { knownWritingOptions } from '../pipeline/known-writing'
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'calibrate') return runCalibrate(argv.slice(1))
   if (argv[0] === 'audit') return runAudit(argv.slice(1))
+  if (argv[0] === 'extract') return runExtract(argv.slice(1))
   let args
   try {
     args = parseCliArgs(argv)

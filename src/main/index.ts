@@ -109,7 +109,9 @@ app.whenReady().then(() => {
         script: join(__dirname, 'check-worker.js'),
         workers: 2,
         timeoutMs: 60_000,
-        maxHeapMb: 1024
+        maxHeapMb: 1024,
+        // warm: a document dropped on the open window is checked at once, not after the models load
+        warm: true
       })
   )
   const emit = (event: BatchEvent): void => mainWindow?.webContents.send(EVENT_CHANNEL, event)

@@ -17,7 +17,26 @@ const NOT_INSTALLED: Record<string, string> = {
   opt: 'the OPT tokenizer (GPT-2 merges with RoBERTa/fairseq token ids) is not bundled with this version'
 }
 
-const textEncoder = new TextEncoder()
+/**
+ * UTF-8 length of a string (lone surrogates count 3 bytes, as TextEncoder writes U+FFFD), computed without
+ * encoding: one TextEncoder call per vocabulary entry made loading the two tokenizers cost about a second.
+ */
+export function utf8ByteLength(s: string): number {
+  let bytes = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) bytes += 1
+    else if (c < 0x800) bytes += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4
+        i++
+      } else bytes += 3
+    } else bytes += 3
+  }
+  return bytes
+}
 
 /** Spans where offsets could not be derived: zero-width at 0, so nothing is highlighted wrongly. */
 function fallbackOffsets(count: number): [number, number][] {
@@ -30,7 +49,7 @@ async function loadGpt2(): Promise<Tokenizer> {
   // byte length of every token id, precomputed once (strings are UTF-8 text, arrays are raw bytes)
   const byteLengths = new Int32Array(encoding.vocabularySize)
   ranks.forEach((entry, id) => {
-    byteLengths[id] = typeof entry === 'string' ? textEncoder.encode(entry).length : entry.length
+    byteLengths[id] = typeof entry === 'string' ? utf8ByteLength(entry) : entry.length
   })
   const noSpecial = { disallowedSpecial: new Set<string>() }
   return {
@@ -55,7 +74,7 @@ async function loadLlama(): Promise<Tokenizer> {
   const byteFallback = /^<0x[0-9A-Fa-f]{2}>$/
   const byteLengths = new Int32Array(llama.vocabById.length)
   llama.vocabById.forEach((piece, id) => {
-    byteLengths[id] = byteFallback.test(piece) ? 1 : textEncoder.encode(piece).length
+    byteLengths[id] = byteFallback.test(piece) ? 1 : utf8ByteLength(piece)
   })
   return {
     id: 'llama',

@@ -1,5 +1,5 @@
 /** A class folder through the real pipeline: progress, table, per-file errors, cancel, UI-thread blocking. */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from './support/app'
@@ -7,12 +7,15 @@ import { writeClassFolder, type ClassFolder } from './support/class-folder'
 
 let folder: ClassFolder
 test.beforeAll(async () => {
-  // 100 documents: the UI-thread budget (no task over 100 ms) is stated for a 100-document batch
+  // 100 documents: the UI-thread budget (no task over 100 ms) is stated for a 100-document batch and measured
+  // by `npm run bench` through this test (INKPRINT_LONG_TASKS_FILE); the test itself never times anything
   folder = await writeClassFolder(await mkdtemp(join(tmpdir(), 'inkprint-e2e-class-')), 100)
 })
 test.afterAll(() => rm(folder.dir, { recursive: true, force: true }))
 
-test('checks a folder of 100 files with broken ones, without blocking the UI thread', async ({ openApp }) => {
+test("checks a folder of 100 files with broken ones, and records the UI thread's long tasks", async ({
+  openApp
+}) => {
   test.setTimeout(180_000)
   const { page, bridge, requests, longTasks } = await openApp({ pickFolder: [folder.dir] })
   const total = folder.files.length
@@ -50,7 +53,10 @@ test('checks a folder of 100 files with broken ones, without blocking the UI thr
   const tasks = (await longTasks()).slice(before)
   const worst = Math.max(0, ...tasks)
   console.log(`long tasks during a ${total}-file batch: ${tasks.length}, max ${worst.toFixed(0)} ms`)
-  expect(worst).toBeLessThan(100)
+  // A speed budget depends on the machine's load, so it is a benchmark target, not a test: npm run bench
+  // reads this file and compares the longest task with 100 ms.
+  const file = process.env.INKPRINT_LONG_TASKS_FILE
+  if (file) await writeFile(file, JSON.stringify({ files: total, tasks }))
   expect(requests.filter((url) => !url.startsWith(bridge.url + '/'))).toEqual([])
 })
 

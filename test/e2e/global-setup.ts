@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { ensureBuilt } from '../ensure-built'
 
-/** The bridge serves the BUILT renderer; fail fast with the fix rather than with a blank page. */
+/** The bridge serves the BUILT renderer and runs the built pipeline: build it first when it is stale. */
 export default function globalSetup(): void {
-  if (!existsSync(resolve('out/renderer/index.html'))) {
-    throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` before the e2e tests.')
-  }
+  ensureBuilt()
 }

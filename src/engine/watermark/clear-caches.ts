@@ -1,4 +1,5 @@
 import { clearKgwCaches } from './schemes/kgw'
+import { clearAaronsonCache } from './schemes/aaronson'
 
 /**
  * Forgets per-seed results remembered across documents (for benchmarks that must measure a cold document, and
@@ -6,4 +7,5 @@ import { clearKgwCaches } from './schemes/kgw'
  */
 export function clearWatermarkCaches(): void {
   clearKgwCaches()
+  clearAaronsonCache()
 }

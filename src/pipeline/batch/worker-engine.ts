@@ -17,6 +17,8 @@ export interface WorkerEngineOptions {
   timeoutMs: number
   /** Heap cap per worker; a file that needs more is reported, not fatal to the batch. */
   maxHeapMb: number
+  /** Start every worker now (each loads its models at once) instead of at its first file: the app's pool. */
+  warm?: boolean
 }
 
 /** A pool of worker threads, each with its own models; one file per worker at a time. */
@@ -27,6 +29,7 @@ export class WorkerEngine implements CheckEngine {
 
   constructor(private readonly opts: WorkerEngineOptions) {
     this.slots = Math.max(1, opts.workers)
+    if (opts.warm) for (let i = 0; i < this.slots; i++) this.pool.push({ worker: this.spawn(), busy: false })
   }
 
   /** Workers that have exited: a message posted to one is silently dropped, so it must never get a file. */
@@ -34,6 +37,7 @@ export class WorkerEngine implements CheckEngine {
 
   private spawn(): Worker {
     const worker = new Worker(this.opts.script, {
+      workerData: { warm: this.opts.warm === true },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb }
     })
     // Permanent listeners: a worker that dies while idle (out of memory, killed) would otherwise either

@@ -1,9 +1,12 @@
 /**
- * Seeded, time-bounded fuzzing of every reader: real fixtures are damaged (bytes, truncation, chunks, XML
- * inside the zip, deep nesting, huge attributes, random Unicode) and each case must end in an ok result with
- * exact offsets or a coded error — never a throw, never an 'internal' error, never longer than CASE_CAP_MS.
+ * Seeded fuzzing of every reader: real fixtures are damaged (bytes, truncation, chunks, XML inside the zip, deep
+ * nesting, huge attributes, random Unicode) and each case must end in an ok result with exact offsets or a
+ * coded error — never a throw, never an 'internal' error, never a hang (CASE_CAP_MS, a cap generous enough that
+ * only a hang or a quadratic reader reaches it on a busy machine).
  *
- *   INKPRINT_FUZZ_CASES=20000 INKPRINT_FUZZ_SECONDS=900 INKPRINT_FUZZ_SEED=7 npx vitest run test/unit/hardening/fuzz
+ * A fixed number of cases, whatever the machine's speed: the same seed always covers the same cases.
+ *
+ *   INKPRINT_FUZZ_CASES=20000 INKPRINT_FUZZ_SEED=7 npx vitest run test/unit/hardening/fuzz
  *
  * A failing case is written to $TMPDIR/inkprint-fuzz-<seed>/ so it can be turned into a regression fixture;
  * with INKPRINT_FUZZ_TRACE=1 each case is also written there before it runs, to catch one that hangs.
@@ -20,9 +23,11 @@ import { outcomeProblems } from './invariants'
 import { mutateFixture, Rng, seededRandom } from './mutators'
 
 const SEED = Number(process.env.INKPRINT_FUZZ_SEED ?? 20261129)
-const MAX_CASES = Number(process.env.INKPRINT_FUZZ_CASES ?? 6000)
-const BUDGET_MS = Number(process.env.INKPRINT_FUZZ_SECONDS ?? 60) * 1000
-const CASE_CAP_MS = 5000
+const CASES = Number(process.env.INKPRINT_FUZZ_CASES ?? 6000)
+/** Per case; the slowest case takes well under a second on an idle 2-core machine (the log line says). */
+const CASE_CAP_MS = 30_000
+/** For the whole run: only reached if something hangs (vitest then names this test). */
+const RUN_TIMEOUT_MS = 30 * 60_000
 const TRACE = process.env.INKPRINT_FUZZ_TRACE === '1'
 
 const SOURCES = [
@@ -67,7 +72,7 @@ describe('fuzzing the readers', () => {
       if (TRACE) await mkdir(failDir, { recursive: true })
       const started = performance.now()
       let ran = 0
-      for (; ran < MAX_CASES && performance.now() - started < BUDGET_MS; ran++) {
+      for (; ran < CASES; ran++) {
         const input = rng.pick(inputs)
         const m0 = performance.now()
         const { bytes, mutation } = mutateFixture(input.name, input.bytes, rng)
@@ -106,8 +111,8 @@ describe('fuzzing the readers', () => {
           `slowest mutation ${Math.round(slowestMutation.ms)} ms (${slowestMutation.label})\n`
       )
       expect(failures).toEqual([])
-      expect(ran).toBeGreaterThanOrEqual(Math.min(MAX_CASES, 200))
+      expect(ran).toBe(CASES)
     },
-    BUDGET_MS + 60_000
+    RUN_TIMEOUT_MS
   )
 })

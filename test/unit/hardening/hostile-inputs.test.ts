@@ -5,7 +5,6 @@
  * Every file must come back with the right error code (or ok) and every batch must finish.
  */
 import { execFile, execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,7 +26,7 @@ beforeAll(async () => {
   fixtures = await makeFixtures()
   root = await mkdtemp(join(tmpdir(), 'inkprint-hostile-'))
   await context()
-}, 60_000)
+}, 300_000)
 
 afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true })
@@ -81,12 +80,10 @@ describe('hostile documents through the batch runner', () => {
       'a-few-nuls.txt': essay.replace(/ /, ' \u0000 ')
     }
     for (const [n, c] of Object.entries(files)) await put(n, c)
-    const t0 = performance.now()
     const run = await runPaths(
       Object.keys(files).map((n) => join(root, n)),
       context
     )
-    expect(performance.now() - t0).toBeLessThan(30_000)
     expect(run.summary.done).toBe(Object.keys(files).length)
     expect(run.byName('deep-groups.rtf').error?.code).toBe('too-complex')
     expect(run.byName('unclosed-groups.rtf').status).not.toBe('error')
@@ -96,31 +93,27 @@ describe('hostile documents through the batch runner', () => {
     expect(run.byName('invalid-utf8.txt').warnings.map((w) => w.code)).toContain('encoding-guessed')
     expect(run.byName('nul-bytes.txt').error?.code).toBe('unsupported-type')
     expect(run.byName('a-few-nuls.txt').status).not.toBe('error')
-  }, 60_000)
+  }, 300_000)
 
-  it('extracts 3000 nested list levels (9 MB of indentation) in bounded time', async () => {
-    const t0 = performance.now()
+  // Not timed (a busy machine must not fail it): it took 15 s when cleanBlockText's /[ \t]+\n/ backtracked
+  // cubically over long indentation runs; the test timeout only catches a hang.
+  it('extracts 3000 nested list levels (9 MB of indentation)', async () => {
     const extracted = await extractFile(await put('deeper-lists.md', nestedList(3000)))
-    // Was 15 s: cleanBlockText's /[ \t]+\n/ backtracked cubically over long indentation runs.
-    expect(performance.now() - t0).toBeLessThan(3000)
     expect(extracted.ok).toBe(true)
     if (extracted.ok) expect(paragraphProblems(extracted.doc)).toEqual([])
   })
 
-  it('reads a 20 MB single-line text file in bounded time with exact offsets', async () => {
+  it('reads a 20 MB single-line text file with exact offsets', async () => {
     const sentence = 'The committee met again on Tuesday and agreed that the bridge needed repairs soon. '
     const big = await put('one-line.txt', sentence.repeat(Math.ceil((20 * 1024 * 1024) / sentence.length)))
-    const t0 = performance.now()
     const extracted = await extractFile(big)
     const passages = extracted.ok ? segmentPassages(extracted.doc.text, extracted.doc.paragraphs) : []
-    const ms = performance.now() - t0
     expect(extracted.ok).toBe(true)
     if (!extracted.ok) return
     expect(paragraphProblems(extracted.doc)).toEqual([])
     expect(passageProblems(extracted.doc, passages)).toEqual([])
     expect(passages.length).toBeGreaterThan(1000)
-    expect(ms).toBeLessThan(20_000)
-  }, 60_000)
+  }, 300_000)
 })
 
 describe('folder walks with links, pipes and odd names', () => {
@@ -139,9 +132,7 @@ describe('folder walks with links, pipes and odd names', () => {
     await mkdir(join(dir, 'x.docx'))
     await copyFile(join(fixtures, 'essay.docx'), join(dir, 'x.docx', 'inside.docx'))
 
-    const t0 = performance.now()
     const run = await runPaths([dir], context)
-    expect(performance.now() - t0).toBeLessThan(30_000)
     expect(run.events.at(-1)?.type).toBe('batch-done')
     const names = run.results.map((r) => r.fileName).sort()
     // The loop adds nothing twice; the FIFO and the dangling link are not documents; x.docx is walked into.
@@ -163,9 +154,7 @@ describe('folder walks with links, pipes and odd names', () => {
       join(dir, 'sub', '..', '..', 'explicit', 'missing.pdf'),
       `${dir}/sub/../folder.docx/../essay.txt` // the same file again: checked once
     ]
-    const t0 = performance.now()
     const run = await runPaths(paths, context)
-    expect(performance.now() - t0).toBeLessThan(30_000)
     expect(run.summary.done).toBe(run.summary.total)
     expect(run.byName('named-pipe.txt').error?.code).toBe('unsupported-type')
     expect(run.byName('dangling.docx').error?.code).toBe('not-found')
@@ -195,24 +184,20 @@ describe('folder walks with links, pipes and odd names', () => {
   })
 
   const cli = join(process.cwd(), 'bin', 'inkprint.cjs')
-  it.runIf(existsSync(join(process.cwd(), 'out', 'main', 'cli.js')))(
-    'the CLI treats "--help.txt" after "--" or as "./--help.txt" as a file, not an option',
-    async () => {
-      const dir = join(root, 'dashes')
-      await mkdir(dir)
-      await writeFile(join(dir, '--help.txt'), essayText())
-      const run = promisify(execFile)
-      const opts = { cwd: dir, maxBuffer: 16 * 1024 * 1024 }
-      for (const args of [
-        ['check', '--workers', '0', '--format', 'jsonl', '--', '--help.txt'],
-        ['check', '--workers', '0', '--format', 'jsonl', './--help.txt']
-      ]) {
-        const { stdout } = await run('node', [cli, ...args], opts)
-        const result = JSON.parse(stdout.trim()) as { fileName: string; status: string }
-        expect(result.fileName).toBe('--help.txt')
-        expect(result.status).not.toBe('error')
-      }
-    },
-    60_000
-  )
+  it('the CLI treats "--help.txt" after "--" or as "./--help.txt" as a file, not an option', async () => {
+    const dir = join(root, 'dashes')
+    await mkdir(dir)
+    await writeFile(join(dir, '--help.txt'), essayText())
+    const run = promisify(execFile)
+    const opts = { cwd: dir, maxBuffer: 16 * 1024 * 1024 }
+    for (const args of [
+      ['check', '--workers', '0', '--format', 'jsonl', '--', '--help.txt'],
+      ['check', '--workers', '0', '--format', 'jsonl', './--help.txt']
+    ]) {
+      const { stdout } = await run('node', [cli, ...args], opts)
+      const result = JSON.parse(stdout.trim()) as { fileName: string; status: string }
+      expect(result.fileName).toBe('--help.txt')
+      expect(result.status).not.toBe('error')
+    }
+  }, 300_000)
 })

@@ -105,11 +105,11 @@ describe('WorkerEngine', () => {
       expect(pool).toHaveLength(1)
       const dead = pool[0]?.worker as Worker
       await dead.terminate()
-      const t0 = performance.now()
       const second = await runPaths([join(classDir, 'essay-utf8.txt')], eng)
+      // Before the fix the file was posted to the dead worker and only the 45 s timeout ended the wait, with a
+      // 'timeout' error: checked by outcome, not by the clock.
+      expect(second.results[0]?.error?.code).not.toBe('timeout')
       expect(second.results[0]?.status).not.toBe('error')
-      // Before the fix the file was posted to the dead worker and only the 45 s timeout ended the wait.
-      expect(performance.now() - t0).toBeLessThan(20_000)
       expect(pool[0]?.worker).not.toBe(dead)
     } finally {
       await eng.close()

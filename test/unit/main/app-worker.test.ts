@@ -2,7 +2,6 @@
  * The desktop app's worker pool (built out/main/check-worker.js, as Electron runs it) tests the watermark
  * profiles a school imported, and picks up a newly imported one after ReloadingEngine.reload().
  */
-import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -51,19 +50,15 @@ const tested = async (): Promise<string[]> => {
 }
 
 describe('app worker with imported profiles', () => {
-  it.runIf(existsSync(SCRIPT))(
-    'tests imported profiles, and new imports after a reload',
-    async () => {
-      await importProfile('school-one')
-      const first = await tested()
-      expect(first).toContain('school-one')
-      expect(first).toContain('kgw-hf-lefthash-gpt2')
-      await importProfile('school-two')
-      // The running pool keeps what it loaded; the reloaded one sees the new import.
-      expect(await tested()).not.toContain('school-two')
-      engine.reload()
-      expect(await tested()).toEqual(expect.arrayContaining(['school-one', 'school-two']))
-    },
-    60_000
-  )
+  it('tests imported profiles, and new imports after a reload', async () => {
+    await importProfile('school-one')
+    const first = await tested()
+    expect(first).toContain('school-one')
+    expect(first).toContain('kgw-hf-lefthash-gpt2')
+    await importProfile('school-two')
+    // The running pool keeps what it loaded; the reloaded one sees the new import.
+    expect(await tested()).not.toContain('school-two')
+    engine.reload()
+    expect(await tested()).toEqual(expect.arrayContaining(['school-one', 'school-two']))
+  }, 60_000)
 })

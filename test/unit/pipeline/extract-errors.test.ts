@@ -66,12 +66,10 @@ describe('hostile and broken files come back as coded errors, never exceptions',
     })
   })
 
-  it('the zip bomb is refused without inflating it (fast, small memory)', async () => {
+  it('the zip bomb is refused without inflating it (small memory)', async () => {
     const before = process.memoryUsage().rss
-    const started = performance.now()
     const outcome = await extractFile(gen('bomb-lying-header.docx'))
     expect(outcome.ok ? null : outcome.error.code).toBe('zip-bomb')
-    expect(performance.now() - started).toBeLessThan(500)
     expect(process.memoryUsage().rss - before).toBeLessThan(30 * 1024 * 1024)
   })
 })

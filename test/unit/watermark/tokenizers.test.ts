@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { offsetsFromByteLengths } from '../../../src/engine/watermark'
-import { loadTokenizers, type LoadedTokenizers } from '../../../src/pipeline/tokenizers'
+import { loadTokenizers, utf8ByteLength, type LoadedTokenizers } from '../../../src/pipeline/tokenizers'
 
 let tokenizers: LoadedTokenizers
 beforeAll(async () => {
@@ -8,6 +8,33 @@ beforeAll(async () => {
 })
 
 describe('offline tokenizers', () => {
+  it('UTF-8 lengths of vocabulary entries match TextEncoder (lone surrogates included)', () => {
+    const encoder = new TextEncoder()
+    const samples = [
+      '',
+      'a',
+      'é',
+      '€',
+      '😀',
+      'Ġthe',
+      '\ud800',
+      '\udc00x',
+      'a\ud83d',
+      '\ud83d\ude00\ud83d',
+      '▁naïve'
+    ]
+    let x = 7
+    for (let n = 0; n < 2000; n++) {
+      let s = ''
+      for (let i = 0; i < 6; i++) {
+        x = (x * 1103515245 + 12345) % 2147483648
+        s += String.fromCharCode([x % 0x80, x % 0x800, x % 0x10000, 0xd800 + (x % 0x800)][x % 4] as number)
+      }
+      samples.push(s)
+    }
+    for (const s of samples) expect(utf8ByteLength(s), JSON.stringify(s)).toBe(encoder.encode(s).length)
+  })
+
   it('GPT-2 (r50k_base) gives the reference ids, no special tokens', () => {
     const gpt2 = tokenizers.get('gpt2')
     expect(gpt2?.vocabSize).toBe(50257)

@@ -30,6 +30,58 @@ export function aaronsonSeed(cfg: AaronsonConfig, context: readonly number[]): b
   return seed
 }
 
+/**
+ * Raw generator outputs remembered across documents, keyed by (32-bit seed, stream position): a context and
+ * token that recur between essays ("of the" + "same") skip re-seeding and ~V/624 twists. Two generations of at
+ * most MAX_OUTPUTS / 2 entries each (~10 MB), the older dropped whole (see Remembered in kgw.ts for why).
+ */
+const MAX_OUTPUTS = 400_000
+const POSITION_RANGE = 2 ** 20
+let youngOutputs = new Map<number, number>()
+let oldOutputs = new Map<number, number>()
+
+function rememberedOutput(key: number): number | undefined {
+  const hit = youngOutputs.get(key)
+  if (hit !== undefined) return hit
+  const aged = oldOutputs.get(key)
+  if (aged !== undefined) rememberOutput(key, aged)
+  return aged
+}
+
+function rememberOutput(key: number, value: number): void {
+  youngOutputs.set(key, value)
+  if (youngOutputs.size >= MAX_OUTPUTS / 2) {
+    oldOutputs = youngOutputs
+    youngOutputs = new Map()
+  }
+}
+
+/** Forgets the generator outputs remembered across documents. */
+export function clearAaronsonCache(): void {
+  youngOutputs = new Map()
+  oldOutputs = new Map()
+}
+
+/** The raw 32-bit outputs at `ascending` positions after seeding `seed32`, from memory where possible. */
+function outputsAt(seed32: number, ascending: readonly number[], raw: number[]): void {
+  const cacheable = ascending[ascending.length - 1] < POSITION_RANGE
+  if (cacheable) {
+    let all = true
+    for (let i = 0; i < ascending.length; i++) {
+      const value = rememberedOutput(seed32 * POSITION_RANGE + ascending[i])
+      if (value === undefined) {
+        all = false
+        break
+      }
+      raw[i] = value
+    }
+    if (all) return
+  }
+  mtOutputsAt(seed32, ascending, raw)
+  if (cacheable)
+    for (let i = 0; i < ascending.length; i++) rememberOutput(seed32 * POSITION_RANGE + ascending[i], raw[i])
+}
+
 export interface AaronsonScoredToken {
   position: number
   /** One float32 score increment per payload. */
@@ -63,7 +115,7 @@ export function aaronsonScoreIds(ids: readonly number[], cfg: AaronsonConfig): A
       indices.push((((token + k) % cfg.vocabSize) + cfg.vocabSize) % cfg.vocabSize)
     // r = torch.rand(V)[index]: the index-th float32 of the stream; draw only the positions needed, in order
     const ascending = [...new Set(indices)].sort((a, b) => a - b)
-    mtOutputsAt(low32(aaronsonSeed(cfg, context)), ascending, raw)
+    outputsAt(low32(aaronsonSeed(cfg, context)), ascending, raw)
     const rs = indices.map((index) => u32ToFloat32Unit(raw[ascending.indexOf(index)]))
     const increments = rs.map((r) => Math.fround(-Math.log(Math.fround(1 - r))))
     for (let k = 0; k < payloads; k++) sums[k] = Math.fround(sums[k] + increments[k])

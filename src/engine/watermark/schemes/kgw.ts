@@ -6,7 +6,7 @@
  */
 import { Mt19937 } from '../rng/mt19937'
 import { randpermPrefix } from '../rng/randperm'
-import { tokenInRandpermPrefix, tokensInRandpermPrefix } from '../rng/mt-kernels'
+import { randpermPrefixInto, tokenInRandpermPrefix, tokensInRandpermPrefix } from '../rng/mt-kernels'
 import {
   fixedHashTable,
   hfRawSeed,
@@ -95,10 +95,99 @@ export class Remembered {
   }
 }
 
+/**
+ * Whole green lists per seed, kept across documents as bitsets (V bits: 6.3 kB for GPT-2) within
+ * GREEN_LIST_BUDGET_BYTES per list configuration. A seed that comes back (a common previous token for
+ * lefthash, a common token for a context-width-1 selfhash) is then answered for every target by a bit
+ * lookup instead of ~V·γ generator draws. A seed gets its list when it comes back in a later document, or at
+ * once when it has many targets in one: a list costs two to three times a single membership question.
+ */
+export const GREEN_LIST_BUDGET_BYTES = 24 * 1024 * 1024
+/** How many seeds sighted once are remembered, to recognise a second sighting. */
+const MAX_SIGHTED = 400_000
+/** With at least this many targets in one document, a seed's whole list is computed at once. */
+const TARGETS_FOR_A_LIST = 8
+
+export class GreenLists {
+  private young = new Map<number, Uint8Array>()
+  private old = new Map<number, Uint8Array>()
+  private sighted = new Set<number>()
+  /** Lists per generation: two generations stay within the budget. */
+  readonly perGeneration: number
+
+  constructor(
+    readonly cfg: KgwCommon,
+    budgetBytes = GREEN_LIST_BUDGET_BYTES
+  ) {
+    this.perGeneration = Math.max(1, Math.floor(budgetBytes / 2 / Math.ceil(cfg.vocabSize / 8)))
+  }
+
+  /** The seed's green list as a bitset, computed when worth it (see above); null to ask per target. */
+  get(mtSeed: number, targets: number): Uint8Array | null {
+    const hit = this.young.get(mtSeed)
+    if (hit) return hit
+    const aged = this.old.get(mtSeed)
+    if (aged) {
+      this.put(mtSeed, aged)
+      return aged
+    }
+    const seenBefore = this.sighted.has(mtSeed)
+    if (!seenBefore && targets < TARGETS_FOR_A_LIST) {
+      if (this.sighted.size >= MAX_SIGHTED) this.sighted.clear()
+      this.sighted.add(mtSeed)
+      return null
+    }
+    this.sighted.delete(mtSeed)
+    const bits = greenBitset(mtSeed, this.cfg)
+    this.put(mtSeed, bits)
+    return bits
+  }
+
+  private put(mtSeed: number, bits: Uint8Array): void {
+    this.young.set(mtSeed, bits)
+    if (this.young.size >= this.perGeneration) {
+      this.old = this.young
+      this.young = new Map()
+    }
+  }
+
+  get size(): number {
+    return this.young.size + this.old.size
+  }
+}
+
+let scratch = new Int32Array(0)
+
+/** Bit t set ⇔ token t is green for this seed (same answers as greenForSeed, from the whole prefix). */
+export function greenBitset(mtSeed: number, cfg: KgwCommon): Uint8Array {
+  const n = cfg.vocabSize
+  const k = greenListSize(cfg)
+  if (scratch.length < n) scratch = new Int32Array(n)
+  const bits = new Uint8Array(Math.ceil(n / 8))
+  if (cfg.selectGreenTokens) {
+    const green = randpermPrefixInto(mtSeed, n, k, scratch)
+    for (let i = 0; i < green.length; i++) bits[green[i] >> 3] |= 1 << (green[i] & 7)
+  } else {
+    // legacy mode: green = the last k entries = all but the first V − k
+    bits.fill(0xff)
+    if (n % 8) bits[bits.length - 1] = (1 << (n % 8)) - 1
+    const red = randpermPrefixInto(mtSeed, n, n - k, scratch)
+    for (let i = 0; i < red.length; i++) bits[red[i] >> 3] &= ~(1 << (red[i] & 7))
+  }
+  return bits
+}
+
+const isSet = (bits: Uint8Array, t: number): boolean => (bits[t >> 3] & (1 << (t & 7))) !== 0
+
 const remembered = new Map<string, Remembered>()
+const greenLists = new Map<string, GreenLists>()
+
+function configKey(cfg: KgwCommon): string {
+  return `${cfg.vocabSize}:${cfg.gamma}:${cfg.selectGreenTokens}`
+}
 
 function rememberedFor(cfg: KgwCommon): Remembered {
-  const key = `${cfg.vocabSize}:${cfg.gamma}:${cfg.selectGreenTokens}`
+  const key = configKey(cfg)
   let memory = remembered.get(key)
   if (!memory) {
     memory = new Remembered()
@@ -107,9 +196,24 @@ function rememberedFor(cfg: KgwCommon): Remembered {
   return memory
 }
 
-/** Drops the answers remembered across documents; the fixed hash tables stay. */
+function greenListsFor(cfg: KgwCommon): GreenLists {
+  const key = configKey(cfg)
+  let lists = greenLists.get(key)
+  if (!lists) {
+    lists = new GreenLists({
+      vocabSize: cfg.vocabSize,
+      gamma: cfg.gamma,
+      selectGreenTokens: cfg.selectGreenTokens
+    })
+    greenLists.set(key, lists)
+  }
+  return lists
+}
+
+/** Drops the answers and green lists remembered across documents; the fixed hash tables stay. */
 export function clearKgwCaches(): void {
   remembered.clear()
+  greenLists.clear()
 }
 
 /** Green or not, for every target that shares one seed, in a single pass over the generator stream. */
@@ -203,7 +307,14 @@ export function kgwScoreIds(
     list.push({ key, target: entry.target })
     pendingBySeed.set(entry.mtSeed, list)
   }
+  const lists = greenListsFor(cfg)
   for (const [mtSeed, list] of pendingBySeed) {
+    const bits = lists.get(mtSeed, list.length)
+    if (bits) {
+      for (const x of list)
+        greenByKey.set(x.key, x.target >= 0 && x.target < cfg.vocabSize && isSet(bits, x.target))
+      continue
+    }
     const answers = greenForSeed(
       mtSeed,
       cfg,
