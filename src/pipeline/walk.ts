@@ -1,5 +1,5 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
-import { extname, join, resolve } from 'node:path'
+import { basename, extname, join, resolve } from 'node:path'
 
 /** Extensions Inkprint reads. Inside folders, other files are counted as skipped, not reported one by one. */
 export const SUPPORTED_EXTENSIONS = ['.pdf', '.docx', '.odt', '.rtf', '.txt', '.md', '.markdown'] as const
@@ -11,6 +11,8 @@ export interface WalkResult {
   skipped: string[]
   /** Inputs that could not be walked at all (missing, unreadable); reported by the checker as errors. */
   missing: string[]
+  /** Inkprint's own reports (`*.inkprint.pdf` …) found among the inputs: never checked as a student's work. */
+  ownReports: string[]
 }
 
 export interface WalkOptions {
@@ -18,6 +20,11 @@ export interface WalkOptions {
   maxFiles?: number
   maxDepth?: number
 }
+
+/** The names Inkprint gives its own reports (see report/file-names.ts): `<stem>-<hash>.inkprint.pdf`, `class-report.inkprint.csv`. */
+export const OWN_REPORT_NAME = /\.inkprint\.(pdf|html|json|csv)$/i
+
+export const isOwnReport = (path: string): boolean => OWN_REPORT_NAME.test(basename(path))
 
 const isSupported = (path: string): boolean =>
   (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())
@@ -30,13 +37,18 @@ const isSupported = (path: string): boolean =>
 export async function walkInputs(inputs: string[], options: WalkOptions = {}): Promise<WalkResult> {
   const maxFiles = options.maxFiles ?? 100_000
   const maxDepth = options.maxDepth ?? 32
-  const result: WalkResult = { files: [], skipped: [], missing: [] }
+  const result: WalkResult = { files: [], skipped: [], missing: [], ownReports: [] }
   const seenDirs = new Set<string>()
   const seenFiles = new Set<string>()
 
   const addFile = async (path: string, explicit: boolean): Promise<void> => {
     const real = await realpath(path).catch(() => path)
     if (seenFiles.has(real) || result.files.length >= maxFiles) return
+    if (isOwnReport(path)) {
+      seenFiles.add(real)
+      result.ownReports.push(path)
+      return
+    }
     if (!explicit && !isSupported(path)) {
       result.skipped.push(path)
       return
