@@ -4,13 +4,17 @@
  * When $INKPRINT_USER_PROFILES names a folder (the app sets it before its pool starts), the context also holds
  * the watermark profiles the school imported there.
  */
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import { checkFile, type CheckContext } from '../check'
 import { errorFor, errorResult } from '../result'
 import { loadCheckContext } from '../context'
 import { loadContextWithUserProfiles } from '../user-profiles'
 import type { PortableCheckOptions } from './engine'
 import { describe } from './in-process-engine'
+import { installOrtGate } from './ort-gate'
+
+// Every ONNX Runtime call passes this gate, so the pool can stop this thread without aborting the process.
+installOrtGate((workerData as { ortGate?: SharedArrayBuffer } | null)?.ortGate)
 
 export interface WorkerRequest {
   id: number
