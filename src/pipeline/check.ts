@@ -6,6 +6,7 @@ import { findFingerprints } from '../engine/fingerprints'
 import { extractFile } from './extract'
 import type { Detector } from './detector'
 import { emptyResult, errorResult } from './result'
+import { tooLongToCheck } from './limits'
 
 /** Everything a check needs that is loaded once per process, not per document. */
 export interface CheckContext {
@@ -50,6 +51,18 @@ export async function checkFile(
     }
   }
   const { doc } = extracted
+  // Bounded cost: a text over the word or character limit is reported, not scored for minutes (issue 17.10).
+  const tooLong = tooLongToCheck(doc.text)
+  if (tooLong) {
+    return {
+      ...errorResult(path, tooLong),
+      sizeBytes: extracted.sizeBytes,
+      sha256: extracted.sha256,
+      format: doc.format,
+      pageCount: doc.pageCount,
+      timingsMs: { ...timings, total: since(t0) }
+    }
+  }
   const passages = segmentPassages(doc.text, doc.paragraphs, options.passages)
   const words = passages.reduce((n, p) => n + p.words, 0)
   const result: DocumentResult = {
