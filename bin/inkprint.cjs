@@ -3,6 +3,9 @@
 const { existsSync } = require('node:fs')
 const { join } = require('node:path')
 const { spawnSync } = require('node:child_process')
+// ONNX Runtime (1.29+) collects telemetry unless this is set before its first session; set here, in the main
+// thread, it reaches the native code of every worker thread too (see src/pipeline/ort-telemetry.ts).
+process.env.ORT_DISABLE_TELEMETRY = '1'
 const root = join(__dirname, '..')
 const entry = join(root, 'out', 'main', 'cli.js')
 if (!existsSync(entry)) {

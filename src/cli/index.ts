@@ -1,7 +1,9 @@
 /**
  * `inkprint` command line: the same pipeline as the app, for a folder, a class or a whole archive.
  */
-import { createWriteStream, existsSync } from 'node:fs'
+import { existsSync } from 'node:fs'
+import { mkdtemp, open, rm, writeFile, type FileHandle } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { RESULT_SCHEMA_VERSION, type DocumentResult } from '../shared/types'
 import { InProcessEngine } from '../pipeline/batch/in-process-engine'
@@ -21,6 +23,11 @@ import { reportContextFor, ReportStream } from '../pipeline/report'
 import { readModelFacts } from '../pipeline/model-facts'
 import { calibrated, CalibrationStore, isValidProfileId } from '../pipeline/calibration'
 import { knownWritingOptions } from '../pipeline/known-writing'
+import { loadProfiles } from '../pipeline/profiles'
+import { resourcesDir } from '../pipeline/resources'
+import { loadContextWithUserProfiles } from '../pipeline/user-profiles'
+import { checkOutputs, type PlannedOutput } from './outputs'
+import { readSchoolProfiles } from './profiles'
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'calibrate') return runCalibrate(argv.slice(1))
@@ -45,33 +52,126 @@ async function main(argv: string[]): Promise<number> {
   return check(args)
 }
 
-function makeEngine(args: CheckCommand): CheckEngine {
+function makeEngine(args: CheckCommand, schoolProfilesDir: string | null): CheckEngine {
   const script = join(__dirname, 'check-worker.js')
   if (args.workers > 0 && existsSync(script)) {
     return new WorkerEngine({ script, workers: args.workers, timeoutMs: args.timeoutMs, maxHeapMb: 1024 })
   }
-  return new InProcessEngine(() => loadCheckContext())
+  return new InProcessEngine(() =>
+    schoolProfilesDir ? loadContextWithUserProfiles(schoolProfilesDir) : loadCheckContext()
+  )
+}
+
+/** A usage or output problem: one plain line on stderr, exit status 2. */
+function usageProblem(message: string): number {
+  process.stderr.write(`inkprint: ${message}\n`)
+  return 2
+}
+
+const reasonOf = (error: unknown): string => {
+  const e = error as { code?: string; message?: string }
+  if (e.code === 'ENOSPC') return 'the disk is full'
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied'
+  if (e.code === 'EROFS') return 'the disk is read-only'
+  return e.message ?? String(error)
 }
 
 async function check(args: CheckCommand): Promise<number> {
-  const out = args.out ? createWriteStream(args.out) : process.stdout
-  // Reports quote the text passage by passage, so it is always extracted for them.
-  const includeText = args.includeText || args.report !== null
-  const write = (s: string): void => void out.write(s)
-  const store = args.results ? new ResultsStore(args.results) : null
+  // Every place we will write is checked before the first document is read (and before anything is truncated).
+  const planned: PlannedOutput[] = []
+  if (args.out) planned.push({ flag: '--out', path: args.out, kind: 'file' })
+  if (args.results) planned.push({ flag: '--results', path: args.results, kind: 'file' })
+  if (args.report) planned.push({ flag: '--report', path: args.report, kind: 'folder' })
+  const problem = await checkOutputs(args.paths, planned)
+  if (problem) return usageProblem(problem)
+
+  // --profile FILE: validated here, then handed to the checkers through a private folder of this run.
+  let schoolDir: string | null = null
+  let schoolIds: string[] = []
+  if (args.profiles.length > 0) {
+    const shipped = await loadProfiles(join(resourcesDir(), 'profiles'))
+    const read = await readSchoolProfiles(args.profiles, new Set(shipped.map((p) => p.id)))
+    if (!read.ok) return usageProblem(read.message)
+    schoolDir = await mkdtemp(join(tmpdir(), 'inkprint-profiles-'))
+    for (const p of read.profiles)
+      await writeFile(join(schoolDir, `${p.id}.json`), JSON.stringify(p, null, 2) + '\n', 'utf8')
+    schoolIds = [...shipped.map((p) => p.id), ...read.profiles.map((p) => p.id)]
+    // Workers read it when they start (check-worker.ts), as in the app.
+    process.env.INKPRINT_USER_PROFILES = schoolDir
+  }
+  try {
+    return await checkWith(args, schoolDir, schoolIds)
+  } finally {
+    if (schoolDir) await rm(schoolDir, { recursive: true, force: true })
+  }
+}
+
+async function checkWith(args: CheckCommand, schoolDir: string | null, schoolIds: string[]): Promise<number> {
   let judge = (r: DocumentResult): DocumentResult => r
   if (args.calibration) {
     const store = new CalibrationStore(args.calibrationsDir ? resolve(args.calibrationsDir) : undefined)
     const profile = isValidProfileId(args.calibration) ? await store.load(args.calibration) : null
-    if (!profile) {
-      process.stderr.write(
-        `inkprint: no saved calibration "${args.calibration}" in ${store.dir} (inkprint calibrate --list shows them)\n`
+    if (!profile)
+      return usageProblem(
+        `no saved calibration "${args.calibration}" in ${store.dir} (inkprint calibrate --list shows them)`
       )
-      return 2
-    }
     judge = (r) => calibrated(r, profile)
   }
-  const engine = makeEngine(args)
+
+  // Outputs are opened (and --out truncated) only now, after every check above has passed.
+  let outHandle: FileHandle | null = null
+  if (args.out) {
+    try {
+      outHandle = await open(args.out, 'w')
+    } catch (error) {
+      return usageProblem(`--out ${args.out} cannot be written: ${reasonOf(error)}.`)
+    }
+  }
+  const store = args.results ? new ResultsStore(args.results) : null
+  if (store && args.results) {
+    try {
+      await (await open(args.results, 'a')).close()
+    } catch (error) {
+      await outHandle?.close()
+      return usageProblem(`--results ${args.results} cannot be written: ${reasonOf(error)}.`)
+    }
+  }
+
+  const stop = new AbortController()
+  let outputError: string | null = null
+  let brokenPipe = false
+  const failOutput = (message: string): void => {
+    outputError ??= message
+    stop.abort()
+  }
+  const onStdoutError = (error: NodeJS.ErrnoException): void => {
+    // `inkprint check … | head`: the reader has gone. Stop quietly; nothing is wrong with the documents.
+    if (error.code === 'EPIPE') {
+      brokenPipe = true
+      stop.abort()
+    } else failOutput(`standard output cannot be written: ${reasonOf(error)}.`)
+  }
+  process.stdout.on('error', onStdoutError)
+  // Writes to --out are chained, so the file holds results in order and a failure is seen once.
+  let outChain: Promise<void> = Promise.resolve()
+  const write = (s: string): void => {
+    if (outputError || brokenPipe) return
+    if (outHandle) {
+      const handle = outHandle
+      outChain = outChain.then(
+        () =>
+          handle.write(s).then(
+            () => undefined,
+            (error: unknown) => failOutput(`--out ${args.out} could not be written: ${reasonOf(error)}.`)
+          ),
+        () => undefined
+      )
+    } else process.stdout.write(s)
+  }
+
+  // Reports quote the text passage by passage, so it is always extracted for them.
+  const includeText = args.includeText || args.report !== null
+  const engine = makeEngine(args, schoolDir)
   const collected: DocumentResult[] = []
   const generatedAt = new Date().toISOString()
   const facts = args.report ? await readModelFacts() : null
@@ -84,16 +184,44 @@ async function check(args: CheckCommand): Promise<number> {
   let reportQueue: Promise<void> = Promise.resolve()
   let failed = 0
   let reusedCount = 0
+  let saved = 0
   // --resume: files already checked (same content, version and settings) keep their earlier result. The
   // results file holds raw results; a calibration is applied afresh to old and new alike.
-  const reuse =
+  const reusedResults = new WeakSet<DocumentResult>()
+  const storedHashes = store && args.resume ? await store.hashesByPath() : new Map<string, string | null>()
+  const found =
     args.resume && store
       ? await reuseFromStore(
           store,
-          { operatingPoint: args.operatingPoint, includeText, profileIds: null },
+          { operatingPoint: args.operatingPoint, includeText, profileIds: schoolDir ? schoolIds : null },
           () => reusedCount++
         )
       : null
+  const reuse = found
+    ? async (path: string): Promise<DocumentResult | null> => {
+        const r = await found(path)
+        if (r) reusedResults.add(r)
+        return r
+      }
+    : undefined
+  // Results are appended one at a time, in order; a failed write stops the batch and says what was saved.
+  let storeChain: Promise<void> = Promise.resolve()
+  const persist = (result: DocumentResult): void => {
+    if (!store) return
+    // A reused result already has its line (same path, same content): writing it again would duplicate it.
+    if (reusedResults.has(result) && storedHashes.get(result.path) === result.sha256) return
+    storeChain = storeChain.then(async () => {
+      if (outputError) return
+      try {
+        await store.append(result)
+        saved++
+      } catch (error) {
+        failOutput(
+          `--results ${args.results} could not be written: ${reasonOf(error)}; ${saved} result(s) were saved before it failed.`
+        )
+      }
+    })
+  }
 
   if (args.format === 'csv') write(CSV_HEADER + '\r\n')
   const summary = await runBatch({
@@ -106,10 +234,11 @@ async function check(args: CheckCommand): Promise<number> {
       ...(await knownWritingOptions(args.known))
     },
     engine,
-    reuse: reuse ?? undefined,
+    reuse,
+    signal: stop.signal,
     onEvent: (event) => {
       if (event.type !== 'file-done') return
-      if (store) void store.append(event.result)
+      persist(event.result)
       const r = judge(event.result)
       if (r.error) failed++
       if (reports) reportQueue = reportQueue.then(() => reports.add(r))
@@ -120,6 +249,14 @@ async function check(args: CheckCommand): Promise<number> {
     }
   })
   await engine.close()
+  await storeChain
+  if (store && !outputError) {
+    try {
+      await store.compact()
+    } catch (error) {
+      failOutput(`--results ${args.results} could not be tidied: ${reasonOf(error)}.`)
+    }
+  }
   if (reports && args.report) {
     await reportQueue
     const written = await reports.finish()
@@ -130,7 +267,7 @@ async function check(args: CheckCommand): Promise<number> {
       `inkprint: ${written.files.length} report file(s) written to ${args.report} in ${reportSeconds} s\n`
     )
   }
-  if (args.format === 'json') {
+  if (args.format === 'json' && !stop.signal.aborted) {
     const payload = {
       schemaVersion: RESULT_SCHEMA_VERSION,
       inkprintVersion: INKPRINT_VERSION,
@@ -138,11 +275,27 @@ async function check(args: CheckCommand): Promise<number> {
     }
     write(JSON.stringify(payload, null, 2) + '\n')
   }
-  if (out !== process.stdout) await new Promise<void>((resolve) => out.end(resolve))
+  await outChain
+  if (outHandle) {
+    await outHandle
+      .sync()
+      .catch((error: unknown) => failOutput(`--out ${args.out} could not be written: ${reasonOf(error)}.`))
+    await outHandle.close().catch(() => undefined)
+  } else if (!brokenPipe) {
+    // Let stdout drain, so an EPIPE at the very end is still seen as a closed reader, not an error.
+    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
+  }
+  if (outputError) {
+    process.stderr.write(`inkprint: ${outputError} The batch was stopped.\n`)
+    return 2
+  }
+  if (brokenPipe) return failed > 0 ? 1 : 0
 
   const parts = [`${summary.done} checked`, `${failed} failed`]
   if (reusedCount) parts.push(`${reusedCount} reused from ${args.results}`)
   if (summary.skipped.length) parts.push(`${summary.skipped.length} skipped (not a supported document type)`)
+  if (summary.ownReports.length)
+    parts.push(`${summary.ownReports.length} Inkprint report(s) left out (our own output, not a student's)`)
   process.stderr.write(`inkprint: ${parts.join(', ')} in ${(summary.elapsedMs / 1000).toFixed(1)} s\n`)
   return failed > 0 ? 1 : 0
 }

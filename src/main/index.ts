@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { API_CHANNELS, EVENT_CHANNEL, type ApiHandlers, type BatchEvent } from '../shared/api'
 import { WorkerEngine } from '../pipeline/batch/worker-engine'
+import { disableOrtTelemetry } from '../pipeline/ort-telemetry'
+import { OFFLINE_CHROMIUM_SWITCHES } from '../pipeline/report/offline-switches'
 import { createHandlers } from './handlers'
 import { printHtmlWithElectron } from './print'
 import { ReloadingEngine } from './reloading-engine'
@@ -67,6 +69,8 @@ function lockDownSession(): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
+  // The spell-checker would download Hunspell dictionaries from Google's CDN.
+  ses.setSpellCheckerEnabled(false)
   ses.webRequest.onBeforeRequest((details, callback) =>
     callback({ cancel: !isAllowedRequest(details.url, devServerUrl) })
   )
@@ -95,6 +99,10 @@ function registerHandlers(handlers: ApiHandlers): void {
 }
 
 app.enableSandbox()
+// Electron's own Chromium: no component updates, pings, background networking or host lookups (the renderer's
+// requests are also filtered in lockDownSession), and ONNX Runtime without telemetry in this process and its workers.
+for (const [name, value] of OFFLINE_CHROMIUM_SWITCHES) app.commandLine.appendSwitch(name, value)
+disableOrtTelemetry()
 app.whenReady().then(() => {
   if (!primaryInstance) return // quitting: the running Inkprint received our files via second-instance
   openRequests.add(documentPathsFromArgv(process.argv, process.cwd(), app.getAppPath()))

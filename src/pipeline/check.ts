@@ -8,6 +8,7 @@ import { passageConfidence, type OcrProgress } from './ocr'
 import type { Detector } from './detector'
 import { emptyResult, errorResult } from './result'
 import { compareDocument } from './known-writing'
+import { tooLongToCheck } from './limits'
 
 /** Everything a check needs that is loaded once per process, not per document. */
 export interface CheckContext {
@@ -58,6 +59,18 @@ export async function checkFile(
     }
   }
   const { doc } = extracted
+  // Bounded cost: a text over the word or character limit is reported, not scored for minutes (issue 17.10).
+  const tooLong = tooLongToCheck(doc.text)
+  if (tooLong) {
+    return {
+      ...errorResult(path, tooLong),
+      sizeBytes: extracted.sizeBytes,
+      sha256: extracted.sha256,
+      format: doc.format,
+      pageCount: doc.pageCount,
+      timingsMs: { ...timings, total: since(t0) }
+    }
+  }
   const passages = segmentPassages(doc.text, doc.paragraphs, options.passages).map((p) => {
     const ocrConfidence = passageConfidence(doc, p.start, p.end)
     if (ocrConfidence === undefined || !doc.ocr) return p

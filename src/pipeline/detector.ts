@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
-import * as ort from 'onnxruntime-node'
+import type * as Ort from 'onnxruntime-node'
 import type { ErrorCode, InkprintError, Passage } from '../shared/types'
 import { checkCard, type DetectorCard } from '../engine/detector/card'
 import type { SparseVector } from '../engine/detector/featurize'
@@ -17,6 +18,19 @@ import {
   type LinearScorer,
   type ScoreOptions
 } from '../engine/detector/score'
+import { disableOrtTelemetry } from './ort-telemetry'
+import { throughOrtGate } from './batch/ort-gate'
+
+type OrtModule = typeof Ort
+
+/**
+ * ONNX Runtime is loaded on first use, after its telemetry has been switched off (see ort-telemetry.ts), so no
+ * process that checks documents ever starts it with telemetry on.
+ */
+function loadOrt(): OrtModule {
+  disableOrtTelemetry()
+  return createRequire(__filename)('onnxruntime-node') as OrtModule
+}
 
 export const DEFAULT_MODEL_DIR = resolve('resources/models')
 
@@ -51,15 +65,17 @@ async function readOrFail(path: string): Promise<Buffer> {
   }
 }
 
-function sessionScorer(session: ort.InferenceSession): LinearScorer {
+function sessionScorer(ort: OrtModule, session: Ort.InferenceSession): LinearScorer {
   return async (vector: SparseVector): Promise<LinearOutput> => {
     const n = vector.indices.length
     const indices = new BigInt64Array(n)
     for (let i = 0; i < n; i++) indices[i] = BigInt(vector.indices[i] ?? 0)
-    const out = await session.run({
-      indices: new ort.Tensor('int64', indices, [n]),
-      values: new ort.Tensor('float32', vector.values, [n])
-    })
+    const out = await throughOrtGate(() =>
+      session.run({
+        indices: new ort.Tensor('int64', indices, [n]),
+        values: new ort.Tensor('float32', vector.values, [n])
+      })
+    )
     const logit = out.logit?.data
     const contrib = out.contrib?.data
     if (!(logit instanceof Float32Array) || !(contrib instanceof Float32Array))
@@ -98,19 +114,22 @@ export async function loadDetector(modelDir: string = DEFAULT_MODEL_DIR): Promis
       'corrupt',
       'The detector model file does not match its model card (sha256 differs).'
     )
-  const session = await ort.InferenceSession.create(modelBytes, {
-    executionProviders: ['cpu'],
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-    graphOptimizationLevel: 'all'
-  })
-  const scoreVector = sessionScorer(session)
+  const ort = loadOrt()
+  const session = await throughOrtGate(() =>
+    ort.InferenceSession.create(modelBytes, {
+      executionProviders: ['cpu'],
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: 'all'
+    })
+  )
+  const scoreVector = sessionScorer(ort, session)
   return {
     card,
     scoreVector,
     scoreDocument: (text, passages, opts, clock) =>
       scoreDocumentWith(clock ? timed(scoreVector, clock) : scoreVector, card, text, passages, opts),
-    close: () => session.release()
+    close: () => throughOrtGate(() => session.release())
   }
 }
 

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { mkdir, open, rm } from 'node:fs/promises'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { DocumentResult } from '../shared/types'
@@ -44,11 +44,50 @@ export class ResultsStore {
     return map
   }
 
+  /** The content hash recorded for each path (the latest line for it), so a caller can avoid writing a line twice. */
+  async hashesByPath(): Promise<Map<string, string | null>> {
+    const map = new Map<string, string | null>()
+    for await (const result of this.lines()) map.set(result.path, result.sha256 ?? null)
+    return map
+  }
+
+  /**
+   * Rewrites the file with exactly one line per document (the latest result for each path, in the order those
+   * were written), dropping torn lines. Written to a temporary file, fsynced, then renamed over the original, so
+   * a crash leaves either the old file or the new one. Does nothing when no path appears twice.
+   * Returns the number of lines removed.
+   */
+  async compact(): Promise<number> {
+    const latest = new Map<string, string>()
+    let lines = 0
+    for await (const { result, line } of this.rawLines()) {
+      lines++
+      latest.delete(result.path)
+      latest.set(result.path, line)
+    }
+    const removed = lines - latest.size
+    if (removed === 0) return 0
+    const tmp = `${this.file}.${process.pid}.tmp`
+    const handle = await open(tmp, 'w')
+    try {
+      await handle.write([...latest.values()].map((l) => l + '\n').join(''))
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(tmp, this.file)
+    return removed
+  }
+
   async clear(): Promise<void> {
     await rm(this.file, { force: true })
   }
 
   private async *lines(): AsyncGenerator<DocumentResult> {
+    for await (const { result } of this.rawLines()) yield result
+  }
+
+  private async *rawLines(): AsyncGenerator<{ result: DocumentResult; line: string }> {
     const stream = createReadStream(this.file, { encoding: 'utf8' })
     const ready = await new Promise<boolean>((resolve) => {
       stream.once('open', () => resolve(true))
@@ -59,7 +98,7 @@ export class ResultsStore {
       if (!line.trim()) continue
       try {
         const parsed = JSON.parse(line) as DocumentResult
-        if (parsed.schemaVersion === RESULT_SCHEMA_VERSION) yield parsed
+        if (parsed.schemaVersion === RESULT_SCHEMA_VERSION) yield { result: parsed, line }
       } catch {
         // A line torn by a crash mid-write: the document is simply checked again.
       }

@@ -1,5 +1,5 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
-import { extname, join, resolve } from 'node:path'
+import { basename, extname, join, resolve } from 'node:path'
 import type { InkprintError } from '../shared/types'
 import { isArchiveName, listArchive } from './archive'
 import { ExtractFailure } from './extract/errors'
@@ -36,6 +36,8 @@ export interface WalkResult {
   missing: string[]
   /** Archives (or archives inside them) that could not be opened safely, each with its coded error. */
   failed: { path: string; error: InkprintError }[]
+  /** Inkprint's own reports (`*.inkprint.pdf` …) found among the inputs: never checked as a student's work. */
+  ownReports: string[]
 }
 
 export interface WalkOptions {
@@ -43,6 +45,11 @@ export interface WalkOptions {
   maxFiles?: number
   maxDepth?: number
 }
+
+/** The names Inkprint gives its own reports (see report/file-names.ts): `<stem>-<hash>.inkprint.pdf`, `class-report.inkprint.csv`. */
+export const OWN_REPORT_NAME = /\.inkprint\.(pdf|html|json|csv)$/i
+
+export const isOwnReport = (path: string): boolean => OWN_REPORT_NAME.test(basename(path))
 
 const isSupported = (path: string): boolean =>
   (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())
@@ -64,13 +71,18 @@ const isDocument = (path: string): boolean =>
 export async function walkInputs(inputs: string[], options: WalkOptions = {}): Promise<WalkResult> {
   const maxFiles = options.maxFiles ?? 100_000
   const maxDepth = options.maxDepth ?? 32
-  const result: WalkResult = { files: [], skipped: [], missing: [], failed: [] }
+  const result: WalkResult = { files: [], skipped: [], missing: [], failed: [], ownReports: [] }
   const seenDirs = new Set<string>()
   const seenFiles = new Set<string>()
 
   const addFile = async (path: string, explicit: boolean): Promise<void> => {
     const real = await realpath(path).catch(() => path)
     if (seenFiles.has(real) || result.files.length >= maxFiles) return
+    if (isOwnReport(path)) {
+      seenFiles.add(real)
+      result.ownReports.push(path)
+      return
+    }
     if (!explicit && (!isSupported(path) || isPageResource(path))) {
       result.skipped.push(path)
       return

@@ -25,12 +25,16 @@ export const CSV_COLUMNS = [
   'style_known_texts'
 ] as const
 
-/** RFC 4180 quoting; cells starting with =+-@ are prefixed so spreadsheets never run them as formulas. */
+/**
+ * RFC 4180 quoting, and more: every cell holding a comma, semicolon, tab, quote or line break is quoted, so no
+ * separator a spreadsheet might use (a semicolon in many European locales) splits it and lets a later part start
+ * a formula; cells starting with = + - @ are also prefixed so spreadsheets never run them as formulas.
+ */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return ''
   let s = String(value)
   if (/^[=+\-@\t\r]/.test(s) && typeof value === 'string') s = `'${s}`
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s
+  return /[",;\t\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s
 }
 
 export function csvRow(r: DocumentResult): string {

@@ -12,6 +12,10 @@ import { loadContextWithUserProfiles } from '../user-profiles'
 import type { PortableCheckOptions } from './engine'
 import { describe } from './in-process-engine'
 import { loadPdfjs } from '../extract/pdf'
+import { installOrtGate } from './ort-gate'
+
+// Every ONNX Runtime call passes this gate, so the pool can stop this thread without aborting the process.
+installOrtGate((workerData as { ortGate?: SharedArrayBuffer } | null)?.ortGate)
 
 export interface WorkerRequest {
   id: number

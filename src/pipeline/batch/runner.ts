@@ -11,6 +11,8 @@ export interface BatchSummary {
   cancelled: boolean
   elapsedMs: number
   skipped: string[]
+  /** Inkprint's own reports found in the inputs, left out (never checked as a student's document). */
+  ownReports: string[]
 }
 
 export interface RunBatchOptions {
@@ -82,7 +84,8 @@ export async function runBatch(opts: RunBatchOptions): Promise<BatchSummary> {
     done,
     cancelled: signal?.aborted ?? false,
     elapsedMs: Date.now() - started,
-    skipped: walk.skipped
+    skipped: walk.skipped,
+    ownReports: walk.ownReports
   }
   onEvent({
     type: 'batch-done',

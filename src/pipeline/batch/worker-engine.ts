@@ -3,6 +3,8 @@ import type { DocumentResult } from '../../shared/types'
 import { errorFor, errorResult } from '../result'
 import type { CheckEngine, CheckProgress, PortableCheckOptions } from './engine'
 import type { WorkerRequest } from './check-worker'
+import { disableOrtTelemetry } from '../ort-telemetry'
+import { closeOrtGate, newOrtGate } from './ort-gate'
 
 interface Slot {
   worker: Worker
@@ -29,17 +31,43 @@ export class WorkerEngine implements CheckEngine {
 
   constructor(private readonly opts: WorkerEngineOptions) {
     this.slots = Math.max(1, opts.workers)
+    // Before any worker starts: set in this (main) thread, it reaches every worker's native ONNX Runtime.
+    disableOrtTelemetry()
     if (opts.warm) for (let i = 0; i < this.slots; i++) this.pool.push({ worker: this.spawn(), busy: false })
+  }
+
+  /** Each worker's ONNX gate (ort-gate.ts): closed before the worker is stopped. */
+  private readonly gates = new WeakMap<Worker, SharedArrayBuffer>()
+  /** Workers being stopped (waiting for an ONNX call to end); close() waits for them. */
+  private readonly stopping = new Set<Promise<void>>()
+
+  /**
+   * Stops a worker without ever interrupting ONNX Runtime mid-call (which would abort the whole process): the
+   * gate is closed first, waiting for a running call to return; then the thread is terminated. The caller does
+   * not wait; a replacement worker can start at once.
+   */
+  private retire(worker: Worker): void {
+    const gate = this.gates.get(worker)
+    const done = (gate ? closeOrtGate(gate) : Promise.resolve())
+      .then(() => worker.terminate())
+      .then(
+        () => undefined,
+        () => undefined
+      )
+    this.stopping.add(done)
+    void done.then(() => this.stopping.delete(done))
   }
 
   /** Workers that have exited: a message posted to one is silently dropped, so it must never get a file. */
   private readonly exited = new WeakSet<Worker>()
 
   private spawn(): Worker {
+    const ortGate = newOrtGate()
     const worker = new Worker(this.opts.script, {
-      workerData: { warm: this.opts.warm === true },
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb }
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb },
+      workerData: { warm: this.opts.warm === true, ortGate }
     })
+    this.gates.set(worker, ortGate)
     // Permanent listeners: a worker that dies while idle (out of memory, killed) would otherwise either
     // crash this process with an unhandled 'error' event or swallow the next file until its timeout.
     worker.on('error', () => {})
@@ -78,7 +106,7 @@ export class WorkerEngine implements CheckEngine {
         slot.worker.off('error', onError)
         slot.worker.off('exit', onExit)
         if (replaceWorker) {
-          void slot.worker.terminate()
+          this.retire(slot.worker)
           slot.worker = this.spawn()
         }
         slot.busy = false
@@ -130,8 +158,9 @@ export class WorkerEngine implements CheckEngine {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.pool.map((s) => s.worker.terminate()))
+    for (const s of this.pool) this.retire(s.worker)
     this.pool.length = 0
+    await Promise.all([...this.stopping])
   }
 }
 

@@ -18,6 +18,8 @@ import {
 } from './pdfLayout'
 import type { FormatExtraction } from './types'
 import { docWarnings } from './warnings'
+import { pdfDecodedBytesWithin } from './pdfBudget'
+import { MAX_DOCUMENT_CHARACTERS, MAX_DOCUMENT_WORDS, MAX_PDF_DECODED_BYTES } from '../limits'
 
 type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 
@@ -42,6 +44,12 @@ function pdfjsAssetDirs(): { standardFontDataUrl: string; cMapUrl: string } {
 const MIN_PAGE_CHARACTERS = 3
 
 export async function extractPdf(buf: Uint8Array, signal?: AbortSignal): Promise<FormatExtraction> {
+  // Memory stays bounded whatever the streams claim (issue 17.9): count what they inflate to first.
+  if (pdfDecodedBytesWithin(buf, MAX_PDF_DECODED_BYTES) === null)
+    throw new ExtractFailure(
+      'too-large',
+      `This PDF expands to more than ${MAX_PDF_DECODED_BYTES / (1024 * 1024)} MB when decompressed, far more than any essay needs, so Inkprint does not open it. Export the document to PDF again from a word processor.`
+    )
   const pdfjs = await loadPdfjs()
   throwIfAborted(signal, 'pdf')
   const task = pdfjs.getDocument({
@@ -67,8 +75,15 @@ export async function extractPdf(buf: Uint8Array, signal?: AbortSignal): Promise
   try {
     const pages: PdfLine[][] = []
     const emptyPages: number[] = []
+    let characters = 0
     for (let n = 1; n <= doc.numPages; n++) {
       throwIfAborted(signal, 'pdf')
+      // Far past the length limit: stop reading pages (the check would refuse the text anyway).
+      if (characters > 2 * MAX_DOCUMENT_CHARACTERS)
+        throw new ExtractFailure(
+          'too-large',
+          `This PDF is too long to check as one document: its first ${n - 1} of ${doc.numPages} pages already hold more than ${(2 * MAX_DOCUMENT_CHARACTERS).toLocaleString('en-US')} characters, and Inkprint checks up to ${MAX_DOCUMENT_WORDS.toLocaleString('en-US')} words at a time. Check its chapters or parts as separate files.`
+        )
       const page = await doc.getPage(n)
       const content = await page.getTextContent()
       const items: PositionedItem[] = []
@@ -78,6 +93,7 @@ export async function extractPdf(buf: Uint8Array, signal?: AbortSignal): Promise
         items.push({ str: item.str, x, y, width: item.width, height: item.height || Math.hypot(c, d) })
       }
       const lines = buildLines(items, n)
+      for (const l of lines) characters += l.text.length
       if (
         lines.reduce((sum, l) => sum + (l.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0) < MIN_PAGE_CHARACTERS
       ) {

@@ -42,15 +42,39 @@ const LIST_MARKER_ONLY = /^\s*(?:[-*+•◦▪‣●○■–]|\(?\d{1,3}[.)]|\(
 const PAGE_NUMBER = /^(?:page\s+)?[-–—(]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—)]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i
 
 export function buildLines(items: readonly PositionedItem[], page: number): PdfLine[] {
-  const groups: { y: number; height: number; items: PositionedItem[] }[] = []
+  type Group = { y: number; height: number; items: PositionedItem[]; order: number }
+  const groups: Group[] = []
+  // Groups by whole y, so finding an item's line looks at a few neighbouring buckets, not every line so far
+  // (a page with 60,000 lines stays linear).
+  const byY = new Map<number, Group[]>()
+  let tallest = 0
+  const lookup = (y: number, h: number): Group | undefined => {
+    const reach = Math.ceil(0.5 * Math.max(h, tallest)) + 1
+    let best: Group | undefined
+    for (let b = Math.floor(y) - reach; b <= Math.floor(y) + reach; b++) {
+      for (const g of byY.get(b) ?? []) {
+        if (Math.abs(g.y - y) < 0.5 * Math.max(h, g.height) && (!best || g.order < best.order)) best = g
+      }
+    }
+    return best
+  }
   for (const item of items) {
     if (item.str === '') continue
     const h = item.height > 0 ? item.height : 10
-    const line = findLast(groups, (g) => Math.abs(g.y - item.y) < 0.5 * Math.max(h, g.height))
+    const line =
+      findRecent(groups, (g) => Math.abs(g.y - item.y) < 0.5 * Math.max(h, g.height)) ?? lookup(item.y, h)
     if (line) {
       line.items.push(item)
       line.height = Math.max(line.height, h)
-    } else groups.push({ y: item.y, height: h, items: [item] })
+    } else {
+      const g: Group = { y: item.y, height: h, items: [item], order: groups.length }
+      groups.push(g)
+      const bucket = Math.floor(item.y)
+      const list = byY.get(bucket)
+      if (list) list.push(g)
+      else byY.set(bucket, [g])
+    }
+    tallest = Math.max(tallest, h, line?.height ?? 0)
   }
   return groups
     .sort((a, b) => b.y - a.y)
@@ -81,11 +105,12 @@ export function buildLines(items: readonly PositionedItem[], page: number): PdfL
     .filter((l) => l.text !== '')
 }
 
-function findLast<T>(list: T[], predicate: (t: T) => boolean): T | undefined {
+/** The most recent of the last 8 groups that matches (the usual case: text flows line by line). */
+function findRecent<T>(list: T[], predicate: (t: T) => boolean): T | undefined {
   for (let i = list.length - 1; i >= Math.max(0, list.length - 8); i--) {
     if (predicate(list[i] as T)) return list[i]
   }
-  return list.find(predicate)
+  return undefined
 }
 
 /** Lines at the top or bottom of a page that repeat on most pages, and bare page numbers there. */
@@ -137,16 +162,24 @@ export function buildParagraphs(pages: PdfLine[][]): PdfLayoutResult {
     }
   }
   const pitch = median(pitches, bodyHeight * 1.2)
-  const margins = pages.map((lines) => ({
-    left: Math.min(...lines.map((l) => l.x)),
-    right: Math.max(...lines.map((l) => l.endX))
-  }))
+  // Loops, not Math.min(...spread): a page may hold tens of thousands of lines.
+  const margins = pages.map((lines) => {
+    let left = Infinity
+    let right = -Infinity
+    for (const l of lines) {
+      left = Math.min(left, l.x)
+      right = Math.max(right, l.endX)
+    }
+    return { left, right }
+  })
   const blocks: RawBlock[] = []
   let hyphenationsJoined = 0
-  let current: { lines: PdfLine[]; text: string } | null = null
+  // A paragraph's text is kept as parts joined once at the end: appending line by line stays linear.
+  let current: { lines: PdfLine[]; parts: string[] } | null = null
   const flush = (): void => {
     if (!current) return
-    const { lines: ls, text } = current
+    const { lines: ls } = current
+    const text = current.parts.join('')
     const heading = ls.length <= 2 && ls.every((l) => l.height > 1.15 * bodyHeight)
     // A block quote is indented on every line; a first-line indent alone is an ordinary paragraph.
     const quote =
@@ -162,7 +195,7 @@ export function buildParagraphs(pages: PdfLine[][]): PdfLayoutResult {
   for (const [p, lines] of pages.entries()) {
     const margin = margins[p] as { left: number; right: number }
     for (const line of lines) {
-      const cur = current as { lines: PdfLine[]; text: string } | null
+      const cur = current as { lines: PdfLine[]; parts: string[] } | null
       const prev = cur?.lines[cur.lines.length - 1]
       if (
         !cur ||
@@ -170,15 +203,17 @@ export function buildParagraphs(pages: PdfLine[][]): PdfLayoutResult {
         startsParagraph(cur.lines[0] as PdfLine, prev, line, { bodyHeight, pitch, margin })
       ) {
         flush()
-        current = { lines: [line], text: line.text }
+        current = { lines: [line], parts: [line.text] }
         continue
       }
+      const last = cur.parts[cur.parts.length - 1] ?? ''
       if (line.columns > 1)
-        cur.text += '\n' + line.text // next table row
-      else if (/\p{L}-$/u.test(cur.text) && /^\p{Ll}/u.test(line.text)) {
-        cur.text = cur.text.slice(0, -1) + line.text
+        cur.parts.push('\n', line.text) // next table row
+      else if (/\p{L}-$/u.test(cur.parts.slice(-2).join('').slice(-3)) && /^\p{Ll}/u.test(line.text)) {
+        cur.parts[cur.parts.length - 1] = last.slice(0, -1)
+        cur.parts.push(line.text)
         hyphenationsJoined++
-      } else cur.text += ' ' + line.text
+      } else cur.parts.push(' ', line.text)
       cur.lines.push(line)
     }
   }

@@ -1,6 +1,7 @@
 /**
  * Printing HTML to PDF with a Chromium-based browser already on the machine (the desktop app uses Electron's
- * own printToPDF instead). Headless, no network, a throwaway profile per run.
+ * own printToPDF instead). Headless, every network feature off and host names resolved to nothing, sandboxed
+ * where the OS allows, a throwaway profile per run.
  */
 import { execFile } from 'node:child_process'
 import { accessSync, constants } from 'node:fs'
@@ -8,6 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { offlineChromiumArgs } from './offline-switches'
 
 const CANDIDATE_NAMES = [
   'chromium',
@@ -51,6 +53,48 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 
 export type PrintOutcome = { ok: true } | { ok: false; message: string }
 
+/**
+ * The browser's arguments: headless, a throwaway profile, every network feature off (offline-switches.ts), and
+ * its own sandbox unless `sandbox` is false (Chromium refuses to run sandboxed as root, and some containers lack
+ * the kernel features it needs).
+ */
+export function chromiumPrintArgs(
+  htmlPath: string,
+  pdfPath: string,
+  profileDir: string,
+  sandbox: boolean
+): string[] {
+  return [
+    '--headless',
+    ...(sandbox ? [] : ['--no-sandbox']),
+    '--disable-gpu',
+    '--no-first-run',
+    '--no-default-browser-check',
+    ...offlineChromiumArgs(),
+    `--user-data-dir=${profileDir}`,
+    `--print-to-pdf=${pdfPath}`,
+    '--no-pdf-header-footer',
+    pathToFileURL(htmlPath).href
+  ]
+}
+
+/** Whether to try the sandbox: not as root (Chromium refuses), and not once it has failed in this process. */
+let sandboxUsable = typeof process.getuid !== 'function' || process.getuid() !== 0
+if (process.env.INKPRINT_CHROMIUM_NO_SANDBOX === '1') sandboxUsable = false
+
+/** True when the next print will run Chromium inside its sandbox. */
+export function chromiumSandboxed(): boolean {
+  return sandboxUsable
+}
+
+function run(chromium: string, args: string[], timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    execFile(chromium, args, { timeout: timeoutMs, windowsHide: true }, (error, _out, stderr) =>
+      error ? reject(Object.assign(error, { stderrText: String(stderr) })) : resolve()
+    )
+  })
+}
+
 /** Prints one HTML file to PDF. Resolves with a message instead of throwing: a failed print is a warning. */
 export async function printHtmlToPdf(
   chromium: string,
@@ -59,26 +103,16 @@ export async function printHtmlToPdf(
   timeoutMs = 60_000
 ): Promise<PrintOutcome> {
   const profile = await mkdtemp(join(tmpdir(), 'inkprint-chromium-'))
-  const args = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-extensions',
-    '--disable-sync',
-    `--user-data-dir=${profile}`,
-    `--print-to-pdf=${pdfPath}`,
-    '--no-pdf-header-footer',
-    pathToFileURL(htmlPath).href
-  ]
   try {
-    await new Promise<void>((resolve, reject) => {
-      execFile(chromium, args, { timeout: timeoutMs, windowsHide: true }, (error) =>
-        error ? reject(error) : resolve()
-      )
-    })
+    try {
+      await run(chromium, chromiumPrintArgs(htmlPath, pdfPath, profile, sandboxUsable), timeoutMs)
+    } catch (error) {
+      const stderr = (error as { stderrText?: string }).stderrText ?? ''
+      // No usable sandbox on this machine (no user namespaces, no setuid helper): print without it, once told.
+      if (!sandboxUsable || !/sandbox/i.test(stderr)) throw error
+      sandboxUsable = false
+      await run(chromium, chromiumPrintArgs(htmlPath, pdfPath, profile, false), timeoutMs)
+    }
     const head = await readFile(pdfPath).then((b) => b.subarray(0, 5).toString('latin1'))
     return head === '%PDF-' ? { ok: true } : { ok: false, message: 'The browser did not produce a PDF file.' }
   } catch (error) {
