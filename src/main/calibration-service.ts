@@ -15,7 +15,7 @@ import type { DocumentResult } from '../shared/types'
 import { buildCalibrationProfile, rocOf, type CalibrationProfile } from '../engine/calibration'
 import { histogramPlotSvg, rocPlotSvg } from '../engine/plots'
 import type { CheckEngine } from '../pipeline/batch/engine'
-import { calibrated, calibrateFromFolders, CalibrationStore } from '../pipeline/calibration'
+import { calibrated, calibrateFromFolders, CalibrationStore, shippedDefault } from '../pipeline/calibration'
 import { modelCardFloor, readModelFacts } from '../pipeline/model-facts'
 
 export { calibrated }
@@ -50,6 +50,7 @@ export function toView(p: CalibrationProfile, id = p.id): CalibrationView {
     tpr: p.tpr ? { estimate: p.tpr.estimate, lower: p.tpr.lower, upper: p.tpr.upper } : null,
     documentsNeeded: p.documentsNeeded,
     enoughDocuments: p.enoughDocuments,
+    shippedComparison: p.shippedComparison ?? null,
     description: p.description,
     warnings: p.warnings,
     model: { name: p.model.name, version: p.model.version },
@@ -129,7 +130,9 @@ export class CalibrationService {
       aiScores: session.scores.ai,
       targetFpr,
       modelCardFloor:
-        session.facts?.sha256 === session.model.sha256 ? modelCardFloor(session.facts, targetFpr) : undefined
+        session.facts?.sha256 === session.model.sha256 ? modelCardFloor(session.facts, targetFpr) : undefined,
+      shippedDefault:
+        session.facts?.sha256 === session.model.sha256 ? shippedDefault(session.facts) : undefined
     })
   }
 

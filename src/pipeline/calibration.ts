@@ -2,13 +2,14 @@
  * Local calibration, Node side: score folders of a school's known-human (and optionally known-AI) documents
  * with the real pipeline, build a profile from the document probabilities, and keep it on disk.
  */
-import type { OperatingPointName } from '../shared/api'
+import type { ModelFacts, OperatingPointName } from '../shared/api'
 import type { DocumentResult, InkprintError } from '../shared/types'
 import {
   applyCalibration,
   buildCalibrationProfile,
   calibrationMismatch,
-  type CalibrationProfile
+  type CalibrationProfile,
+  type ModelCardFloor
 } from '../engine/calibration'
 import type { CheckEngine } from './batch/engine'
 import { runBatch } from './batch/runner'
@@ -129,7 +130,8 @@ export async function calibrateFromFolders(req: CalibrateRequest): Promise<Calib
     humanScores: human.scores,
     aiScores: ai?.scores ?? [],
     targetFpr: req.targetFpr,
-    modelCardFloor: facts?.sha256 === model.sha256 ? modelCardFloor(facts, req.targetFpr) : undefined
+    modelCardFloor: facts?.sha256 === model.sha256 ? modelCardFloor(facts, req.targetFpr) : undefined,
+    shippedDefault: facts?.sha256 === model.sha256 ? shippedDefault(facts) : undefined
   })
   return { ok: true, profile, human, ai }
 }
@@ -169,4 +171,10 @@ export function calibrated(result: DocumentResult, profile: CalibrationProfile):
     ...applied.result,
     detector: { ...detector, operatingPoint: { ...detector.operatingPoint, calibration } }
   }
+}
+
+/** The shipped setting new checks use without a calibration ("balanced"), as the bar a calibration is held to. */
+export function shippedDefault(facts: ModelFacts | null): ModelCardFloor | undefined {
+  const point = facts?.operatingPoints.find((p) => p.name === 'balanced')
+  return point ? { name: point.name, threshold: point.threshold, fpr: point.fpr } : undefined
 }

@@ -163,6 +163,13 @@ export interface DetectorSummary {
   operatingPoint: OperatingPoint
   /** Plain-language segments, e.g. passages 3–5 read like AI. */
   segments: { fromPassage: number; toPassage: number; state: 'human' | 'ai' }[]
+  /**
+   * "About 1 in N human texts score this high": the share of held-out human essays scoring at least this
+   * document's probability, over n essays; belowResolution when none did (then it is "fewer than 1 in n").
+   */
+  humanRate?: { rate: number; n: number; belowResolution: boolean } | null
+  /** The share of AI texts the AI probability assumes (one half unless stated). */
+  assumedAiShare?: number
 }
 
 export interface WatermarkTokenFlag {
@@ -216,6 +223,15 @@ export interface Fingerprint {
   innocentExplanations: string[]
 }
 
+/** A teacher's mark and private note on one document (the app only; never produced by a check). */
+export interface DocumentReview {
+  reviewed: boolean
+  /** Plain text, at most 2,000 characters. */
+  note: string
+  /** ISO timestamp of the last change. */
+  updatedAt: string
+}
+
 export type DocumentStatus = 'ok' | 'error' | 'too-short' | 'unsupported'
 
 export interface DocumentResult {
@@ -237,6 +253,8 @@ export interface DocumentResult {
   fingerprints?: Fingerprint[]
   /** Extracted text; present in the app and with `--include-text` in the CLI. */
   text?: string
+  /** The teacher's own review of this document in the app: kept with the result on this computer, exported. */
+  review?: DocumentReview
   checkedAt: string
   inkprintVersion: string
   timingsMs: Record<string, number>

@@ -4,6 +4,7 @@
  */
 import type { DetectorSummary, OperatingPoint } from '../../shared/types'
 import { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS } from '../../shared/wording'
+import { formatPValue } from '../../shared/reading'
 
 export { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS }
 
@@ -13,13 +14,8 @@ export function formatRate(value: number): string {
   return `${(Math.round(value * 1000) / 10).toFixed(1)}%`
 }
 
-/** p-values span many orders of magnitude: 3 significant digits, scientific below 0.001. */
-export function formatPValue(p: number | null): string {
-  if (p === null || Number.isNaN(p)) return '—'
-  if (p === 0) return '< 1e-300'
-  if (p < 0.001) return p.toExponential(2)
-  return p.toPrecision(3)
-}
+/** p-values span many orders of magnitude: 3 significant digits, scientific below 0.001 (shared with the app). */
+export { formatPValue }
 
 export function formatBytes(bytes: number | null): string {
   if (bytes === null) return '—'

@@ -30,6 +30,8 @@ export interface AppOptions {
   /** Waits this long before each file, as a slow laptop would, so a test can cancel mid-way. */
   paceMs?: number
   colorScheme?: 'light' | 'dark'
+  /** Receives each "Open" / "Show in folder" of a saved report (the app hands these to the OS shell). */
+  opened?: { file: string; reveal: boolean }[]
 }
 
 export interface OpenedApp {
@@ -61,7 +63,10 @@ export function realHandlers(options: AppOptions, storeDir: string): HandlerFact
           ? options.pickProfileFile()
           : (options.pickProfileFile ?? null),
       printPdf: printWithChromium,
-      takeOpenRequests: () => options.openRequests?.splice(0) ?? []
+      takeOpenRequests: () => options.openRequests?.splice(0) ?? [],
+      openFile: async (file, reveal) => {
+        options.opened?.push({ file, reveal })
+      }
     })
 }
 

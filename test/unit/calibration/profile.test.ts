@@ -92,12 +92,13 @@ describe('applying a calibration', () => {
   const p = profileOf(scores(400, 'h', 0, 0.8))
   const summary = (
     aiProbability: number | null,
-    verdict: DetectorSummary['verdict'] = 'uncertain'
+    verdict: DetectorSummary['verdict'] = 'uncertain',
+    aiShare = 0.3
   ): DetectorSummary => ({
     model,
     aiProbability,
     verdict,
-    aiShare: 0,
+    aiShare,
     operatingPoint: {
       name: 'balanced',
       threshold: 0.9,
@@ -121,6 +122,15 @@ describe('applying a calibration', () => {
     expect(applyCalibration(summary(0.01), p).verdict).toBe('likely-human')
     expect(applyCalibration(summary(p.threshold), p).verdict).toBe('uncertain') // flag only when above
     expect(applyCalibration(summary(p.uncertainFloor), p).verdict).toBe('likely-human')
+  })
+  it('never calls a document likely AI when none of its text reads like AI (the verdict would contradict it)', () => {
+    const noAiText = applyCalibration(summary(p.threshold + 0.01, 'uncertain', 0), p)
+    expect(noAiText.verdict).toBe('uncertain')
+    expect(applyCalibration(summary(p.threshold + 0.01, 'uncertain', 0.05), p).verdict).toBe('likely-ai')
+  })
+  it('keeps a limited-evidence verdict (short texts get no verdict)', () => {
+    const short = summary(0.99, 'limited-evidence' as DetectorSummary['verdict'])
+    expect(applyCalibration(short, p).verdict).toBe('limited-evidence')
   })
   it('sets the uncertain band where 10% of human essays would be flagged', () => {
     const human = p.scores.human

@@ -110,8 +110,11 @@ describe('calibration through the contract', () => {
     const point = done?.type === 'file-done' ? done.result.detector?.operatingPoint : undefined
     expect(point?.calibration).toMatchObject({ id: saved, name: 'Year 10', n: 40 })
     expect(point?.measuredOn).toContain("calibrated on 40 essays ('Year 10'")
-    // 0.395 is below the shipped 0.9 but above the school's threshold at 10%.
-    expect(done?.type === 'file-done' && done.result.detector?.verdict).toBe('likely-ai')
+    // 0.395 is below the shipped 0.9 but above the school's threshold at 10%; yet no passage of this essay
+    // reads like AI, so the verdict may not say "likely AI": it is at most "uncertain".
+    const detector = done?.type === 'file-done' ? done.result.detector : undefined
+    expect(detector?.aiProbability).toBeGreaterThan(detector?.operatingPoint.threshold ?? 1)
+    expect(detector?.verdict).toBe(detector?.aiShare ? 'likely-ai' : 'uncertain')
     const stored = value(await handlers.listResults(null)).find((r) => r.path === join(root, 'new.txt'))
     expect(stored?.detector?.operatingPoint.calibration?.id).toBe(saved)
   })
