@@ -131,7 +131,8 @@ export function watermarkOverview(tests: readonly WatermarkTest[]): WatermarkOve
   const tested = tests.filter((t) => t.status === 'scored').length
   const notTestable = tests.length - tested
   const detected = tests.filter((t) => t.detected)
-  const keys = `${tested} published ${tested === 1 ? 'key' : 'keys'} tested`
+  const published = tests.filter((t) => t.status === 'scored').every((t) => t.publicDefaultKey)
+  const keys = `${tested} ${published && tested > 0 ? 'published ' : ''}${tested === 1 ? 'key' : 'keys'} tested`
   const skipped = notTestable > 0 ? `, ${notTestable} could not be tested here` : ''
   const line =
     detected.length > 0

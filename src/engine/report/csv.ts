@@ -1,4 +1,5 @@
 /** The class table as CSV: one row per document. Pure, so the CLI and the report writer share it. */
+import { copyArtefacts, describeHumanRate } from '../../shared/reading'
 import type { DocumentResult } from '../../shared/types'
 import { parseStudentName } from '../../shared/student-name'
 
@@ -17,7 +18,11 @@ export const CSV_COLUMNS = [
   'operating_point',
   'watermarks_detected',
   'fingerprints',
-  'sha256'
+  'sha256',
+  'human_rate',
+  'copy_traces',
+  'reviewed',
+  'teacher_note'
 ] as const
 
 /** RFC 4180 quoting; cells starting with =+-@ are prefixed so spreadsheets never run them as formulas. */
@@ -45,7 +50,11 @@ export function csvRow(r: DocumentResult): string {
     r.detector?.operatingPoint.name,
     detected.join('; '),
     r.fingerprints?.length ?? 0,
-    r.sha256
+    r.sha256,
+    describeHumanRate(r.detector),
+    copyArtefacts(r.fingerprints).length,
+    r.review ? (r.review.reviewed ? 'yes' : 'no') : '',
+    r.review?.note
   ]
   return cells.map(csvCell).join(',')
 }

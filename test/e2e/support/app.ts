@@ -21,6 +21,8 @@ export interface AppOptions {
   pickFolder?: string[] | (() => string[])
   /** What the "Save report in…" folder dialog returns (null: cancelled). */
   pickReportFolder?: string | null
+  /** Answers the "Save report in…" dialog each time it is asked (overrides pickReportFolder). */
+  reportFolder?: () => string | null
   /** What the "Import a watermark profile" file dialog returns. */
   pickProfileFile?: string | null | (() => string | null)
   /** Replaces the real pipeline (only the screenshot script does this). */
@@ -57,7 +59,7 @@ export function realHandlers(options: AppOptions, storeDir: string): HandlerFact
       pickFiles: async () => options.pickFiles ?? [],
       pickFolder: async () =>
         typeof options.pickFolder === 'function' ? options.pickFolder() : (options.pickFolder ?? []),
-      pickReportFolder: async () => options.pickReportFolder ?? null,
+      pickReportFolder: async () => options.reportFolder?.() ?? options.pickReportFolder ?? null,
       pickProfileFile: async () =>
         typeof options.pickProfileFile === 'function'
           ? options.pickProfileFile()
