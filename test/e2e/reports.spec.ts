@@ -79,10 +79,12 @@ test('exports a class report and a document report as HTML and PDF', async ({ op
   const status = classExport.getByRole('status')
   await status.getByRole('button', { name: 'Open' }).click()
   await status.getByRole('button', { name: 'Show in folder' }).click()
-  await expect.poll(() => opened).toEqual([
-    { file: classHtmlPath, reveal: false },
-    { file: classHtmlPath, reveal: true }
-  ])
+  await expect
+    .poll(() => opened)
+    .toEqual([
+      { file: classHtmlPath, reveal: false },
+      { file: classHtmlPath, reveal: true }
+    ])
   await status.getByRole('button', { name: 'Dismiss' }).click()
 
   const pdfOut = await mkdtemp(join(tmpdir(), 'inkprint-e2e-report-pdf-'))
