@@ -23,6 +23,7 @@ export { calibrated }
 interface Session {
   progress: CalibrationProgress
   scores: { human: number[]; ai: number[] } | null
+  humanWords: number[]
   model: CalibrationProfile['model'] | null
   /** The shipped model's card figures: its thresholds are the floor for a calibration with too few essays. */
   facts: ModelFacts | null
@@ -82,6 +83,7 @@ export class CalibrationService {
     const session: Session = {
       progress: { calibrationId, phase: 'human', done: 0, total: 0, error: null },
       scores: null,
+      humanWords: [],
       model: null,
       facts: null,
       createdAt: new Date().toISOString()
@@ -102,6 +104,7 @@ export class CalibrationService {
         if (outcome.ok) {
           session.facts = await readModelFacts()
           session.scores = outcome.profile.scores
+          session.humanWords = outcome.human.words
           session.model = outcome.profile.model
           session.progress = { calibrationId, phase: 'done', done, total, error: null }
         } else session.progress = { calibrationId, phase: 'failed', done, total, error: outcome.error }
@@ -128,6 +131,7 @@ export class CalibrationService {
       model: session.model,
       humanScores: session.scores.human,
       aiScores: session.scores.ai,
+      humanWords: session.humanWords,
       targetFpr,
       modelCardFloor:
         session.facts?.sha256 === session.model.sha256 ? modelCardFloor(session.facts, targetFpr) : undefined,

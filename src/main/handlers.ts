@@ -218,7 +218,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
                 rejudgeAtShippedPoint(d, card, request.value.options.operatingPoint)
               )
             : result
-        if (next === result) continue
+        if (next === result || next.detector === result.detector) continue
         await store.append(next)
         updated.push(next)
       }

@@ -40,5 +40,6 @@ export function rejudgeResult(
   judge: (summary: DetectorSummary) => DetectorSummary
 ): DocumentResult {
   if (!result.detector) return result
-  return { ...result, detector: judge(result.detector) }
+  const detector = judge(result.detector)
+  return detector === result.detector ? result : { ...result, detector }
 }

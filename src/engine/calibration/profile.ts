@@ -79,6 +79,8 @@ export interface CalibrationProfile {
    * profile is at least as strict as the shipped setting (or the model's figures were not available).
    */
   shippedComparison?: { name: string; threshold: number; falsePositives: number }
+  /** Word counts of the human essays (10th percentile, median, 90th): what kind of text the profile fits. */
+  lengths?: { p10: number; median: number; p90: number }
 }
 
 /** The shipped operating point for a target: a calibration without enough essays never goes below it. */
@@ -107,6 +109,12 @@ export interface BuildProfileInput {
   modelCardFloor?: ModelCardFloor
   /** The setting Inkprint judges with when no calibration is chosen ("balanced"), to warn against a laxer one. */
   shippedDefault?: ModelCardFloor
+  /** Word counts of the human essays, kept as three percentiles (never per essay). */
+  humanWords?: readonly number[]
+}
+
+function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? 0
 }
 
 /** The counts and rates at one threshold (flag when above). */
@@ -184,6 +192,14 @@ export function buildCalibrationProfile(input: BuildProfileInput): CalibrationPr
     table: fprTable(human, ai, confidence),
     description: '',
     warnings: []
+  }
+  const words = [...(input.humanWords ?? [])].filter((w) => w > 0).sort((a, b) => a - b)
+  if (words.length >= 5) {
+    profile.lengths = {
+      p10: percentile(words, 0.1),
+      median: percentile(words, 0.5),
+      p90: percentile(words, 0.9)
+    }
   }
   const shipped = input.shippedDefault
   if (shipped && choice.threshold < shipped.threshold) {

@@ -205,3 +205,36 @@ describe('a calibration with too few essays never undercuts the model card', () 
     expect(p.threshold).toBe(0.98)
   })
 })
+
+describe('calibration essays and the essays being checked', () => {
+  it('keeps three length percentiles and says when a text is far shorter or longer than the calibration essays', async () => {
+    const { lengthMismatch } = await import('../../../src/pipeline/calibration')
+    const p = buildCalibrationProfile({
+      name: 'Year 10',
+      createdAt: '2026-01-01T00:00:00Z',
+      model: { name: 'm', version: '1', sha256: 'x'.repeat(64) },
+      humanScores: Array.from({ length: 20 }, (_, i) => i / 40),
+      humanWords: Array.from({ length: 20 }, (_, i) => 400 + i * 10),
+      targetFpr: 0.05
+    })
+    expect(p.lengths).toEqual({ p10: 420, median: 500, p90: 570 })
+    expect(lengthMismatch(450, p)).toBeNull()
+    expect(lengthMismatch(120, p)).toMatch(/much shorter \(120 words\).*most between 420 and 570 words/)
+    expect(lengthMismatch(1500, p)).toMatch(/much longer/)
+  })
+
+  it('warns when a calibration flags more honest students than the shipped setting', () => {
+    const p = buildCalibrationProfile({
+      name: 'Learners',
+      createdAt: '2026-01-01T00:00:00Z',
+      model: { name: 'm', version: '1', sha256: 'x'.repeat(64) },
+      // 60 learner essays, none scoring as high as the shipped threshold: a 5% target flags 3 of them.
+      humanScores: Array.from({ length: 60 }, (_, i) => i / 70),
+      targetFpr: 0.05,
+      shippedDefault: { name: 'balanced', threshold: 0.947, fpr: 0.016 }
+    })
+    expect(p.falsePositives).toBe(3)
+    expect(p.shippedComparison).toEqual({ name: 'balanced', threshold: 0.947, falsePositives: 0 })
+    expect(p.warnings.join(' ')).toMatch(/flags more honest students than Inkprint’s own “balanced” setting/)
+  })
+})
