@@ -34,6 +34,9 @@ export interface TextRun {
   sentence?: Lean | null
 }
 
+/** Phrases underlined in the text, per direction and passage (the strongest). */
+export const MAX_PHRASES_EACH_WAY = 4
+
 /** Passages at least this long show which of their sentences carry the phrases that pushed the score. */
 export const SENTENCE_SHADING_WORDS = 80
 
@@ -52,9 +55,13 @@ export function phraseSpans(passage: ScoredPassage): LeanSpan[] {
   ].filter((a) => a.start >= passage.start && a.end <= passage.end && a.end > a.start)
   all.sort((a, b) => b.w - a.w)
   const kept: LeanSpan[] = []
+  const perLean = { ai: 0, human: 0 }
   for (const a of all) {
+    // The strongest few each way: underlining every small push would bury the ones that matter.
+    if (perLean[a.lean] >= MAX_PHRASES_EACH_WAY) continue
     if (kept.some((k) => a.start < k.end && k.start < a.end)) continue
     kept.push({ start: a.start, end: a.end, lean: a.lean })
+    perLean[a.lean]++
   }
   return kept.sort((a, b) => a.start - b.start)
 }
@@ -65,7 +72,8 @@ export function phraseSpans(passage: ScoredPassage): LeanSpan[] {
  */
 export function leaningSentences(text: string, passage: ScoredPassage): LeanSpan[] {
   const e = passage.score?.explanation
-  if (!e || passage.words < SENTENCE_SHADING_WORDS) return []
+  // A passage that reads like human writing as a whole is not picked apart sentence by sentence.
+  if (!e || passage.words < SENTENCE_SHADING_WORDS || passage.score?.label === 'likely-human') return []
   const body = text.slice(passage.start, passage.end)
   const sentences = splitSentences(body).map(([a, b]) => [a + passage.start, b + passage.start] as const)
   if (sentences.length < 2) return []
