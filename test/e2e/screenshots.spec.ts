@@ -49,7 +49,7 @@ test.describe('main views', () => {
       await page.keyboard.press('Escape')
 
       await page.getByRole('button', { name: 'Open folder…' }).first().click()
-      await expect(page.getByText('Checked 13 of 13 files')).toBeVisible()
+      await expect(page.getByText('Checked 13 of 13 files')).toBeVisible({ timeout: 90_000 })
       await page.screenshot({ path: `${OUT}/batch-table${suffix}.png` })
 
       await page.getByRole('button', { name: /^Priya Patel/ }).click()
