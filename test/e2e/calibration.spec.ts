@@ -40,8 +40,8 @@ test('calibrates on human essays, saves, and judges a new check with it', async 
   await expect(table).toBeVisible({ timeout: 120_000 })
   expect(await table.locator('tbody tr').count()).toBeGreaterThan(2)
   await expect(table.locator('tbody tr').first()).toContainText(`of ${HUMAN_COUNT}`)
-  await expect(page.getByTestId('calibration-result')).toContainText(`of ${HUMAN_COUNT} human essays`)
-  await expect(page.getByTestId('calibration-result')).toContainText('of 4 AI essays')
+  await expect(page.getByTestId('calibration-result')).toContainText(`of your ${HUMAN_COUNT} human essays`)
+  await expect(page.getByTestId('calibration-result')).toContainText(/of your 4\s+AI essays/)
 
   // Both plots are our own SVGs, shown as images, and actually decode under the page's CSP.
   const plots = page.locator('img[src^="data:image/svg+xml"]')
