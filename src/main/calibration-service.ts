@@ -15,7 +15,7 @@ import type { DocumentResult } from '../shared/types'
 import { buildCalibrationProfile, rocOf, type CalibrationProfile } from '../engine/calibration'
 import { histogramPlotSvg, rocPlotSvg } from '../engine/plots'
 import type { CheckEngine } from '../pipeline/batch/engine'
-import { calibrated, calibrateFromFolders, CalibrationStore } from '../pipeline/calibration'
+import { calibrated, calibrateFromFolders, CalibrationStore, shippedDefault } from '../pipeline/calibration'
 import { modelCardFloor, readModelFacts } from '../pipeline/model-facts'
 
 export { calibrated }
@@ -23,6 +23,7 @@ export { calibrated }
 interface Session {
   progress: CalibrationProgress
   scores: { human: number[]; ai: number[] } | null
+  humanWords: number[]
   model: CalibrationProfile['model'] | null
   /** The shipped model's card figures: its thresholds are the floor for a calibration with too few essays. */
   facts: ModelFacts | null
@@ -50,6 +51,7 @@ export function toView(p: CalibrationProfile, id = p.id): CalibrationView {
     tpr: p.tpr ? { estimate: p.tpr.estimate, lower: p.tpr.lower, upper: p.tpr.upper } : null,
     documentsNeeded: p.documentsNeeded,
     enoughDocuments: p.enoughDocuments,
+    shippedComparison: p.shippedComparison ?? null,
     description: p.description,
     warnings: p.warnings,
     model: { name: p.model.name, version: p.model.version },
@@ -81,6 +83,7 @@ export class CalibrationService {
     const session: Session = {
       progress: { calibrationId, phase: 'human', done: 0, total: 0, error: null },
       scores: null,
+      humanWords: [],
       model: null,
       facts: null,
       createdAt: new Date().toISOString()
@@ -101,6 +104,7 @@ export class CalibrationService {
         if (outcome.ok) {
           session.facts = await readModelFacts()
           session.scores = outcome.profile.scores
+          session.humanWords = outcome.human.words
           session.model = outcome.profile.model
           session.progress = { calibrationId, phase: 'done', done, total, error: null }
         } else session.progress = { calibrationId, phase: 'failed', done, total, error: outcome.error }
@@ -127,9 +131,12 @@ export class CalibrationService {
       model: session.model,
       humanScores: session.scores.human,
       aiScores: session.scores.ai,
+      humanWords: session.humanWords,
       targetFpr,
       modelCardFloor:
-        session.facts?.sha256 === session.model.sha256 ? modelCardFloor(session.facts, targetFpr) : undefined
+        session.facts?.sha256 === session.model.sha256 ? modelCardFloor(session.facts, targetFpr) : undefined,
+      shippedDefault:
+        session.facts?.sha256 === session.model.sha256 ? shippedDefault(session.facts) : undefined
     })
   }
 

@@ -51,6 +51,36 @@ function render(
     : { name: reportFileName(result, 'html'), content: renderDocumentReport(result, ctx) }
 }
 
+/** One file written with the writer: a PDF printed from the HTML (HTML when printing fails), or the text itself. */
+async function writeOne(
+  writer: SafeReportWriter,
+  rendered: Rendered,
+  format: ReportFileFormat,
+  printPdf: PrintPdf,
+  warnings: string[]
+): Promise<string> {
+  if (format !== 'pdf') return writer.writeText(rendered.name, rendered.content)
+  const work = await mkdtemp(join(tmpdir(), 'inkprint-app-report-'))
+  try {
+    const pdf = await printPdf(rendered.content)
+    const tmp = join(work, 'report.pdf')
+    await writeFile(tmp, pdf)
+    return await writer.copyIn(tmp, rendered.name.replace(/\.html$/, '.pdf'))
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    warnings.push(
+      `The PDF of ${rendered.name} could not be printed (${reason}); the HTML report was written instead.`
+    )
+    return writer.writeText(rendered.name, rendered.content)
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Writes the report. A class export (PDF, HTML or JSON) writes the class report first and then every student's
+ * own report beside it, in one action; CSV is one table.
+ */
 export async function writeAppReport(
   results: DocumentResult[],
   scope: ReportScope,
@@ -64,26 +94,16 @@ export async function writeAppReport(
     dir,
     results.map((r) => r.path)
   )
-  const rendered = render(results, scope, format, reportContextFor(results, generatedAt, facts))
+  const ctx = reportContextFor(results, generatedAt, facts)
   await mkdir(dir, { recursive: true })
   const warnings: string[] = []
-  let file: string
-  if (format === 'pdf') {
-    const work = await mkdtemp(join(tmpdir(), 'inkprint-app-report-'))
-    try {
-      const pdf = await printPdf(rendered.content)
-      const tmp = join(work, 'report.pdf')
-      await writeFile(tmp, pdf)
-      file = await writer.copyIn(tmp, rendered.name.replace(/\.html$/, '.pdf'))
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      warnings.push(`The PDF could not be printed (${reason}); the HTML report was written instead.`)
-      file = await writer.writeText(rendered.name, rendered.content)
-    } finally {
-      await rm(work, { recursive: true, force: true })
+  const files = [await writeOne(writer, render(results, scope, format, ctx), format, printPdf, warnings)]
+  if (scope === 'class' && format !== 'csv') {
+    for (const result of results) {
+      files.push(
+        await writeOne(writer, render([result], 'document', format, ctx), format, printPdf, warnings)
+      )
     }
-  } else {
-    file = await writer.writeText(rendered.name, rendered.content)
   }
-  return { files: [file], warnings: [...warnings, ...writer.warnings], cancelled: false }
+  return { files, warnings: [...warnings, ...writer.warnings], cancelled: false }
 }

@@ -14,6 +14,9 @@ import { loadContextWithUserProfiles } from '../pipeline/user-profiles'
 import { INKPRINT_VERSION } from '../pipeline/version'
 import { readModelFacts } from '../pipeline/model-facts'
 import { reuseFromStore } from '../pipeline/reuse'
+import { cleanReview, removeResults, restoreResults, setReview } from '../pipeline/results-edit'
+import { rejudgeAtShippedPoint, rejudgeResult } from '../pipeline/rejudge'
+import type { DocumentResult } from '../shared/types'
 import { createCalibrationHandlers } from './calibration-handlers'
 import { CalibrationService } from './calibration-service'
 import { writeAppReport, type PrintPdf } from './export-report'
@@ -45,6 +48,8 @@ export interface HandlerDeps {
   model?: () => Promise<{ name: string; version: string; sha256: string } | null>
   /** Files and folders the OS asked to open (OpenRequests.take in the app); none when absent. */
   takeOpenRequests?: () => string[]
+  /** Opens a file with its default application (shell.openPath), or shows it in its folder (showItemInFolder). */
+  openFile?: (file: string, reveal: boolean) => Promise<void>
 }
 
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value })
@@ -78,6 +83,10 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   )
   const known = new KnownWritingService(deps.storeDir)
   const running = new Map<string, AbortController>()
+  /** What the last removal forgot, so that "Undo" can put it back (kept in memory only, until quit). */
+  let lastRemoved: DocumentResult[] = []
+  /** Report files this window saved: the only files openReport will open or reveal. */
+  const savedReports = new Set<string>()
   const facts = resettable(() => readModelFacts())
 
   return {
@@ -163,8 +172,81 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     },
     listResults: async () => ok(await store.readAll()),
     clearResults: async () => {
+      lastRemoved = await store.readAll()
       await store.clear()
       return ok(null)
+    },
+    removeResults: async (arg) => {
+      const paths = (arg as { paths?: unknown } | null)?.paths
+      if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p) => typeof p === 'string'))
+        return fail('invalid-request', 'Expected { paths }.')
+      if (running.size > 0)
+        return fail('not-available', 'Results cannot be removed while a check is running.')
+      lastRemoved = await removeResults(store, paths as string[])
+      return ok({ removed: lastRemoved.length })
+    },
+    undoRemove: async () => {
+      const back = await restoreResults(store, lastRemoved)
+      lastRemoved = []
+      return ok(back)
+    },
+    setReview: async (arg) => {
+      const a = (arg ?? {}) as { path?: unknown; reviewed?: unknown; note?: unknown }
+      if (typeof a.path !== 'string' || typeof a.reviewed !== 'boolean' || typeof a.note !== 'string')
+        return fail('invalid-request', 'Expected { path, reviewed, note }.')
+      const updated = await setReview(
+        store,
+        a.path,
+        cleanReview(a.reviewed, a.note, new Date().toISOString())
+      )
+      return updated ? ok(updated) : fail('not-found', 'That result is no longer kept on this computer.')
+    },
+    rejudgeResults: async (arg) => {
+      const a = (arg ?? {}) as { paths?: unknown; options?: unknown }
+      const request = validateStartBatch({ paths: a.paths, options: a.options })
+      if (!request.ok) return request
+      if (running.size > 0) return fail('not-available', 'Wait for the running check to finish.')
+      const judge = await calibrations.judge(request.value.options)
+      if (judge === 'unknown')
+        return fail(
+          'not-found',
+          'That calibration is no longer on this computer. Choose another in Settings.'
+        )
+      const card = (await context.get()).detector?.card
+      const wanted = new Set(request.value.paths)
+      const updated: DocumentResult[] = []
+      for (const result of await store.readAll()) {
+        if (!wanted.has(result.path) || !result.detector) continue
+        const next = judge
+          ? judge(result)
+          : card
+            ? rejudgeResult(result, (d) =>
+                rejudgeAtShippedPoint(d, card, request.value.options.operatingPoint)
+              )
+            : result
+        if (next === result || next.detector === result.detector) continue
+        await store.append(next)
+        updated.push(next)
+      }
+      return ok(updated)
+    },
+    openReport: async (arg) => {
+      const a = (arg ?? {}) as { file?: unknown; reveal?: unknown }
+      if (typeof a.file !== 'string' || typeof a.reveal !== 'boolean')
+        return fail('invalid-request', 'Expected { file, reveal }.')
+      if (!savedReports.has(a.file))
+        return fail('not-found', 'Only reports saved in this window can be opened.')
+      if (!deps.openFile) return fail('not-available', 'Files cannot be opened from this window.')
+      try {
+        await deps.openFile(a.file, a.reveal)
+        return ok(null)
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error)
+        return {
+          ok: false,
+          error: { code: 'unreadable', message: `The report could not be opened: ${reason}` }
+        }
+      }
     },
     exportReport: async (arg) => {
       const request = validateExportReport(arg)
@@ -186,7 +268,17 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       const printPdf: PrintPdf = deps.printPdf ?? (() => Promise.reject(new Error('no printer')))
       try {
         const generatedAt = new Date().toISOString()
-        return ok(await writeAppReport(results, scope, format, dir, printPdf, generatedAt, await facts.get()))
+        const written = await writeAppReport(
+          results,
+          scope,
+          format,
+          dir,
+          printPdf,
+          generatedAt,
+          await facts.get()
+        )
+        for (const file of written.files) savedReports.add(file)
+        return ok(written)
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error)
         return {

@@ -1,7 +1,7 @@
 /**
  * Electron shell: lifecycle, one secure window, the IPC handler table, dialogs. Logic lives elsewhere.
  */
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { API_CHANNELS, EVENT_CHANNEL, type ApiHandlers, type BatchEvent } from '../shared/api'
@@ -180,7 +180,14 @@ app.whenReady().then(() => {
           filters: [{ name: 'Watermark profile', extensions: ['json'] }]
         }),
       printPdf: printHtmlWithElectron,
-      takeOpenRequests: () => openRequests.take()
+      takeOpenRequests: () => openRequests.take(),
+      openFile: async (file, reveal) => {
+        if (reveal) shell.showItemInFolder(file)
+        else {
+          const problem = await shell.openPath(file)
+          if (problem) throw new Error(problem)
+        }
+      }
     })
   )
   mainWindow = createWindow()

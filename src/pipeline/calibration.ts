@@ -2,13 +2,14 @@
  * Local calibration, Node side: score folders of a school's known-human (and optionally known-AI) documents
  * with the real pipeline, build a profile from the document probabilities, and keep it on disk.
  */
-import type { OperatingPointName } from '../shared/api'
+import type { ModelFacts, OperatingPointName } from '../shared/api'
 import type { DocumentResult, InkprintError } from '../shared/types'
 import {
   applyCalibration,
   buildCalibrationProfile,
   calibrationMismatch,
-  type CalibrationProfile
+  type CalibrationProfile,
+  type ModelCardFloor
 } from '../engine/calibration'
 import type { CheckEngine } from './batch/engine'
 import { runBatch } from './batch/runner'
@@ -21,6 +22,8 @@ export { CalibrationStore, defaultCalibrationDir, isValidProfileId } from './cal
 export interface ScoredDocuments {
   /** Document AI probabilities, in no particular order and with no link back to the files. */
   scores: number[]
+  /** Word counts of the scored documents (same order as scores): how long the calibration essays were. */
+  words: number[]
   model: { name: string; version: string; sha256: string } | null
   total: number
   failed: number
@@ -41,7 +44,15 @@ export interface ScoreOptions {
 export async function scoreDocuments(paths: string[], options: ScoreOptions = {}): Promise<ScoredDocuments> {
   // Loaded lazily so that injecting an engine (tests, workers) never pulls in the whole check pipeline.
   const engine = options.engine ?? (await import('./calibration-engine')).defaultEngine()
-  const out: ScoredDocuments = { scores: [], model: null, total: 0, failed: 0, notScored: 0, skipped: 0 }
+  const out: ScoredDocuments = {
+    scores: [],
+    words: [],
+    model: null,
+    total: 0,
+    failed: 0,
+    notScored: 0,
+    skipped: 0
+  }
   try {
     const summary = await runBatch({
       batchId: 'calibrate',
@@ -56,6 +67,7 @@ export async function scoreDocuments(paths: string[], options: ScoreOptions = {}
         if (r.error) out.failed++
         else if (typeof p === 'number' && Number.isFinite(p) && r.status === 'ok') {
           out.scores.push(p)
+          out.words.push(r.words)
           out.model ??= r.detector?.model ?? null
         } else out.notScored++
         options.onProgress?.(event.done, event.total)
@@ -128,8 +140,10 @@ export async function calibrateFromFolders(req: CalibrateRequest): Promise<Calib
     model,
     humanScores: human.scores,
     aiScores: ai?.scores ?? [],
+    humanWords: human.words,
     targetFpr: req.targetFpr,
-    modelCardFloor: facts?.sha256 === model.sha256 ? modelCardFloor(facts, req.targetFpr) : undefined
+    modelCardFloor: facts?.sha256 === model.sha256 ? modelCardFloor(facts, req.targetFpr) : undefined,
+    shippedDefault: facts?.sha256 === model.sha256 ? shippedDefault(facts) : undefined
   })
   return { ok: true, profile, human, ai }
 }
@@ -159,14 +173,43 @@ export function calibrated(result: DocumentResult, profile: CalibrationProfile):
       warnings: [...result.warnings, { code: 'extraction-note', message: applied.mismatch }]
     }
   }
+  const lengthNote = lengthMismatch(result.words, profile)
   const calibration = {
     id: profile.id,
     name: profile.name,
     n: profile.nHuman,
     fprInterval: [profile.fpr.lower, profile.fpr.upper] as [number, number]
   }
+  const warnings = applied.result.warnings.filter((w) => !w.message.startsWith(LENGTH_NOTE_START))
+  if (lengthNote) warnings.push({ code: 'extraction-note', message: lengthNote })
   return {
     ...applied.result,
+    warnings,
     detector: { ...detector, operatingPoint: { ...detector.operatingPoint, calibration } }
   }
+}
+
+const LENGTH_NOTE_START = 'This text is much'
+
+/**
+ * A calibration fits the kind of essay it was made from. When this text is far shorter or longer than most of
+ * the calibration essays (under half the 10th percentile, over twice the 90th), say so; null otherwise.
+ */
+export function lengthMismatch(words: number, profile: CalibrationProfile): string | null {
+  const l = profile.lengths
+  if (!l || words <= 0) return null
+  const shorter = words < l.p10 / 2
+  const longer = words > l.p90 * 2
+  if (!shorter && !longer) return null
+  return (
+    `${LENGTH_NOTE_START} ${shorter ? 'shorter' : 'longer'} (${words} words) than the essays the calibration ` +
+    `'${profile.name}' was made from (most between ${l.p10} and ${l.p90} words): its threshold may not fit this ` +
+    `kind of writing. Check that the genre and level match too.`
+  )
+}
+
+/** The shipped setting new checks use without a calibration ("balanced"), as the bar a calibration is held to. */
+export function shippedDefault(facts: ModelFacts | null): ModelCardFloor | undefined {
+  const point = facts?.operatingPoints.find((p) => p.name === 'balanced')
+  return point ? { name: point.name, threshold: point.threshold, fpr: point.fpr } : undefined
 }

@@ -82,6 +82,8 @@ export interface CalibrationView {
   tpr: { estimate: number; lower: number; upper: number } | null
   documentsNeeded: number
   enoughDocuments: boolean
+  /** The shipped default setting on the same essays, when it is stricter (see CalibrationProfile). */
+  shippedComparison?: { name: string; threshold: number; falsePositives: number } | null
   description: string
   warnings: string[]
   model: { name: string; version: string }
@@ -223,6 +225,16 @@ export interface InvokeApi {
   removeKnownWriting: (arg: { student: string; fileName?: string }) => ApiResult<KnownWritingSummary>
   /** Corrects which student a checked file belongs to (null: back to the name in the file name). */
   assignStudent: (arg: { path: string; student: string | null }) => ApiResult<KnownWritingSummary>
+  /** Forgets the kept results for these paths (one row, or one class); undoRemove puts them back. */
+  removeResults: (arg: { paths: string[] }) => ApiResult<{ removed: number }>
+  /** Puts back what the last removeResults or clearResults forgot (until Inkprint quits). */
+  undoRemove: (arg: null) => ApiResult<DocumentResult[]>
+  /** Records the teacher's reviewed mark and private note on a kept result. */
+  setReview: (arg: { path: string; reviewed: boolean; note: string }) => ApiResult<DocumentResult>
+  /** Judges kept results again with other settings (no file is read again); returns the updated results. */
+  rejudgeResults: (arg: { paths: string[]; options: CheckOptions }) => ApiResult<DocumentResult[]>
+  /** Opens a report file this window just saved, or shows it in its folder. */
+  openReport: (arg: { file: string; reveal: boolean }) => ApiResult<null>
 }
 
 /** Known writing as the app shows it: names, file names and word counts (the counts themselves stay in main). */
@@ -266,7 +278,12 @@ export const API_CHANNELS = [
   'listKnownWriting',
   'addKnownWriting',
   'removeKnownWriting',
-  'assignStudent'
+  'assignStudent',
+  'removeResults',
+  'undoRemove',
+  'setReview',
+  'rejudgeResults',
+  'openReport'
 ] as const satisfies readonly InvokeChannel[]
 
 export const EVENT_CHANNEL = 'inkprint:batch-event'

@@ -260,6 +260,15 @@ export interface Fingerprint {
   innocentExplanations: string[]
 }
 
+/** A teacher's mark and private note on one document (the app only; never produced by a check). */
+export interface DocumentReview {
+  reviewed: boolean
+  /** Plain text, at most 2,000 characters. */
+  note: string
+  /** ISO timestamp of the last change. */
+  updatedAt: string
+}
+
 export type DocumentStatus = 'ok' | 'error' | 'too-short' | 'unsupported'
 
 export interface DocumentResult {
@@ -283,6 +292,8 @@ export interface DocumentResult {
   styleComparison?: StyleComparison
   /** Extracted text; present in the app and with `--include-text` in the CLI. */
   text?: string
+  /** The teacher's own review of this document in the app: kept with the result on this computer, exported. */
+  review?: DocumentReview
   checkedAt: string
   inkprintVersion: string
   timingsMs: Record<string, number>

@@ -36,16 +36,3 @@ export function oneIn(rate: number): string {
   const rounded = n >= 100 ? Math.round(n / 10) * 10 : Math.round(n)
   return `1 in ${rounded}`
 }
-
-/**
- * "About 1 in 2,000 human texts score this high" — the headline number, which cannot be read as a share of
- * the text written by AI. Below the calibration set's resolution it says "fewer than 1 in N".
- */
-export function describeHumanRate(rate: { rate: number; n: number; belowResolution: boolean }): string {
-  const group = (x: number): string => x.toLocaleString('en-US')
-  if (rate.belowResolution) return `fewer than 1 in ${group(rate.n)} human texts score this high`
-  if (rate.rate >= 0.5) return 'most human texts score this high or higher'
-  const n = 1 / rate.rate
-  const rounded = n >= 1000 ? Math.round(n / 100) * 100 : n >= 100 ? Math.round(n / 10) * 10 : Math.round(n)
-  return `about 1 in ${group(rounded)} human texts score this high`
-}

@@ -30,11 +30,21 @@ describe('App', () => {
     api.runBatch('batch-1', [scoredEssay, unscoredEssay, corruptFile])
     await waitFor(() => expect(screen.getAllByTestId('result-row')).toHaveLength(3))
     expect(screen.getByText('Checked 3 of 3 files in 1 s')).toBeTruthy()
-    await fireEvent.click(screen.getByRole('button', { name: /Priya Patel/ }))
+    await fireEvent.click(screen.getByRole('button', { name: /^Priya Patel/ }))
     expect(screen.getByTestId('verdict').textContent).toBe('Reads like AI-generated writing')
-    expect(document.activeElement?.textContent).toBe(scoredEssay.fileName)
+    // The heading names the student once; the file name is secondary.
+    expect(document.activeElement?.textContent).toBe('Priya Patel')
+    expect(screen.getByText(scoredEssay.fileName)).toBeTruthy()
+    // Next / previous follow the table's order (most concerning first: Priya, then John, then the broken file).
+    expect(screen.getByText('1 of 3')).toBeTruthy()
+    await fireEvent.click(screen.getByRole('button', { name: 'Next ›' }))
+    expect(screen.getByText('2 of 3')).toBeTruthy()
+    await fireEvent.keyDown(window, { key: 'ArrowLeft', altKey: true })
+    expect(screen.getByText('1 of 3')).toBeTruthy()
     await fireEvent.click(screen.getByRole('button', { name: '← Class table' }))
     expect(screen.getAllByTestId('result-row')).toHaveLength(3)
+    // Focus is back on the row of the student just read.
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('Priya Patel'))
   })
 
   it('checks what the OS asked to open ("Open with…") on start, and again when the window is brought forward', async () => {
@@ -96,7 +106,7 @@ describe('App', () => {
       }
     })
     await fireEvent.click(await screen.findByRole('button', { name: 'Show 1 earlier result' }))
-    expect(screen.getByRole('button', { name: 'Export class report…' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Export class and student reports…' })).toBeTruthy()
     await fireEvent.click(screen.getByRole('button', { name: 'Settings' }))
     await fireEvent.click(await screen.findByRole('button', { name: 'Calibrate on your own essays…' }))
     expect(screen.getByRole('heading', { name: 'Calibrate on your own students’ essays' })).toBeTruthy()

@@ -97,12 +97,78 @@ describe('DocumentView', () => {
     await fireEvent.click(chip)
     const explanation = screen.getByTestId('explanation')
     expect(chip.getAttribute('aria-expanded')).toBe('true')
-    expect(explanation.textContent).toContain('90% interval 84%–95%')
+    expect(explanation.textContent).toContain('likely between 84%–95%')
+    expect(explanation.textContent).not.toMatch(/90% interval|Wilson|Platt/)
     expect(within(explanation).getByText('“plays a crucial role”')).toBeTruthy()
     expect(explanation.textContent).toContain('Sentence lengths vary much less than in student essays')
     expect(explanation.textContent).toContain('Innocent explanations to consider')
     await fireEvent.click(within(explanation).getByRole('button', { name: 'Close explanation' }))
     expect(screen.queryByTestId('explanation')).toBeNull()
+    // Escape closes an explanation too.
+    await fireEvent.click(chip)
+    expect(screen.getByTestId('explanation')).toBeTruthy()
+    await fireEvent.keyDown(window, { key: 'Escape' })
+    expect(screen.queryByTestId('explanation')).toBeNull()
+  })
+
+  it('underlines the phrases that pushed the score inside the text itself', () => {
+    const { container } = render(DocumentView, { props: { result: scoredEssay, onBack: () => {} } })
+    const towardsAi = [...container.querySelectorAll('article mark.phrase-ai')].map((m) => m.textContent)
+    expect(towardsAi).toEqual(['plays a crucial role', 'It is important to note'])
+    const towardsHuman = [...container.querySelectorAll('article mark.phrase-human')].map(
+      (m) => m.textContent
+    )
+    expect(towardsHuman).toEqual(['grandma’s house'])
+    // No diagonal stripes behind text that must be read.
+    const ai = container.querySelector<HTMLElement>('.band-ai')
+    expect(ai && getComputedStyle(ai).backgroundImage).not.toMatch(/repeating-linear-gradient/)
+  })
+
+  it('keeps copy-and-paste traces apart from the file history', () => {
+    const withHistory = {
+      ...scoredEssay,
+      fingerprints: [
+        ...(scoredEssay.fingerprints ?? []),
+        {
+          kind: 'metadata' as const,
+          rule: 'single-revision',
+          start: null,
+          end: null,
+          count: 1,
+          description: 'The file was saved only once (revision 1) for about 420 words.',
+          innocentExplanations: [
+            'Writing in Google Docs and exporting gives the same picture.',
+            'Save As resets it.'
+          ]
+        }
+      ]
+    }
+    render(DocumentView, { props: { result: withHistory, onBack: () => {} } })
+    const traces = screen.getByRole('region', { name: 'Copy-and-paste fingerprints' })
+    expect(traces.textContent).not.toContain('saved only once')
+    expect(within(traces).getAllByText('⚑')).toHaveLength(2)
+    // "Could also be innocent: Copied from a web page or a PDF. Some keyboards …" — one full stop each, no ".;".
+    expect(traces.textContent).toContain(
+      'Copied from a web page or a PDF. Some keyboards and editors insert it.'
+    )
+    expect(traces.textContent).not.toMatch(/\.;|\.\./)
+    const history = screen.getByTestId('process-notes')
+    expect(history.textContent).toContain('saved only once')
+    expect(history.textContent).not.toContain('⚑')
+  })
+
+  it('shows one number as the headline and says what the AI probability assumes', () => {
+    render(DocumentView, { props: { result: scoredEssay, onBack: () => {} } })
+    expect(screen.getByTestId('headline').textContent?.trim()).toBe(
+      'About 1 in 2,000 human texts score this high'
+    )
+    expect(screen.getByTestId('ai-probability').textContent).toContain(
+      'AI probability 86%, assuming half of the texts checked are AI-written'
+    )
+    // Only passage 3 reads like AI by its own label; passage 2 (uncertain) is not named with it.
+    expect(screen.getByTestId('ai-passages').textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Passage 3 reads like AI-generated writing.'
+    )
   })
 
   it('marks fingerprints in place and shows watermark tokens on request', async () => {
@@ -118,7 +184,16 @@ describe('DocumentView', () => {
     // Token view replaces likelihood shading, so the two colour scales never mix.
     expect(container.querySelectorAll('.band-ai')).toHaveLength(0)
     expect(container.textContent).toContain('Absence of a watermark proves nothing')
-    expect(container.textContent).toContain('p = 0.23, 120 tokens')
+    // The same p-value as the report (raw and corrected), never a rounded "1.0".
+    expect(container.textContent).toContain('p = 0.115; corrected 0.230; 120')
+  })
+
+  it('shows the watermark tests as one line unless something was found', () => {
+    render(DocumentView, { props: { result: scoredEssay, onBack: () => {} } })
+    expect(screen.getByTestId('watermark-line').textContent?.trim()).toBe(
+      'No known watermark found — 1 published key tested; absence proves nothing.'
+    )
+    expect(screen.getByText('Details of each key tested').closest('details')?.open).toBe(false)
   })
 
   it('renders unscored documents neutrally and says so', () => {

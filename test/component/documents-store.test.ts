@@ -36,7 +36,7 @@ describe('DocumentsStore', () => {
     expect(navigation.view).toBe('table')
   })
 
-  it('coalesces results per frame, estimates time left, and keeps failed files', async () => {
+  it('coalesces results per frame and keeps failed files', async () => {
     const { api, store, flushes, tick } = setup()
     await store.checkPaths(['/class'])
     api.emit({ type: 'file-done', batchId: 'batch-1', index: 0, total: 4, done: 1, result: scoredEssay })
@@ -47,9 +47,57 @@ describe('DocumentsStore', () => {
     flushes[0]()
     expect(store.results.map((r) => r.fileName)).toEqual([scoredEssay.fileName, corruptFile.fileName])
     expect(store.batch).toMatchObject({ done: 2, total: 4, running: true })
-    expect(store.remainingMs).toBe(2000)
     api.emit({ type: 'batch-done', batchId: 'batch-1', total: 4, done: 2, cancelled: true, elapsedMs: 2100 })
     expect(store.batch).toMatchObject({ running: false, cancelled: true, elapsedMs: 2100 })
+  })
+
+  it('estimates time left from the pace after the first file (start-up excluded), once a few files are done', async () => {
+    const { api, store, tick } = setup()
+    await store.checkPaths(['/class'])
+    const done = (n: number): void =>
+      api.emit({
+        type: 'file-done',
+        batchId: 'batch-1',
+        index: n - 1,
+        total: 20,
+        done: n,
+        result: scoredEssay
+      })
+    tick(8000) // workers and the model starting: not per-file work
+    done(1)
+    expect(store.remainingMs).toBeNull()
+    tick(500)
+    done(2)
+    tick(500)
+    done(3)
+    expect(store.remainingMs).toBeNull() // two files after the first: still settling
+    tick(500)
+    done(4)
+    // 3 files in 1.5 s since the first → 0.5 s a file, 16 left; the 8 s start-up is not counted.
+    expect(store.remainingMs).toBe(8000)
+  })
+
+  it('removes one row or a class with undo, and re-judges when a setting changes', async () => {
+    const { api, store, settings, navigation } = setup({ previous: [scoredEssay, corruptFile] })
+    await store.loadPrevious()
+    navigation.showTable()
+    await store.remove([scoredEssay.path], 'Removed Priya Patel')
+    expect(store.results.map((r) => r.path)).toEqual([corruptFile.path])
+    expect(store.undoable?.label).toBe('Removed Priya Patel')
+    await store.undo()
+    expect(store.results.map((r) => r.path).sort()).toEqual([scoredEssay.path, corruptFile.path].sort())
+    expect(store.undoable).toBeNull()
+    settings.setOperatingPoint('strict')
+    await Promise.resolve()
+    const rejudge = api.calls.find((c) => c.channel === 'rejudgeResults')
+    expect(rejudge?.arg).toEqual({ paths: [scoredEssay.path], options: { operatingPoint: 'strict' } })
+  })
+
+  it('keeps a review mark and note with the result', async () => {
+    const { store } = setup({ previous: [scoredEssay] })
+    await store.loadPrevious()
+    expect(await store.setReview(scoredEssay.path, true, 'Talked on Monday')).toBe(true)
+    expect(store.find(scoredEssay.path)?.review).toMatchObject({ reviewed: true, note: 'Talked on Monday' })
   })
 
   it('adopts the batch id from events that arrive before startBatch answers, ignores other batches', async () => {

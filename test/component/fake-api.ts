@@ -123,6 +123,16 @@ export function createFakeApi(
     addKnownWriting: async (arg) => (record('addKnownWriting', arg), ok(noKnownWriting())),
     removeKnownWriting: async (arg) => (record('removeKnownWriting', arg), ok(noKnownWriting())),
     assignStudent: async (arg) => (record('assignStudent', arg), ok(noKnownWriting())),
+    removeResults: async (arg) => (record('removeResults', arg), ok({ removed: arg.paths.length })),
+    undoRemove: async (arg) => (record('undoRemove', arg), ok(options.previous ?? [])),
+    setReview: async (arg) => {
+      record('setReview', arg)
+      const base = (options.previous ?? []).find((r) => r.path === arg.path)
+      if (!base) return { ok: false, error: { code: 'not-found', message: 'none' } }
+      return ok({ ...base, review: { reviewed: arg.reviewed, note: arg.note, updatedAt: 'now' } })
+    },
+    rejudgeResults: async (arg) => (record('rejudgeResults', arg), ok([])),
+    openReport: async (arg) => (record('openReport', arg), ok(null)),
     onBatchEvent: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -79,20 +79,50 @@ describe('calibration', () => {
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Year 10')
     await fireEvent.click(screen.getByRole('button', { name: 'Score these essays' }))
     await screen.findByTestId('fpr-table')
-    expect(screen.getByTestId('calibration-result').textContent).toMatch(/FPR 3\.3% \[0\.6–16\.7%\]/)
+    expect(screen.getByTestId('calibration-result').textContent).toMatch(
+      /flags 1 of your 30 human essays \(3\.3%\).*likely between 0\.6–16\.7%/s
+    )
+    // The strict side is the default: 1%, said in students per class.
+    expect(
+      (screen.getByLabelText('Honest students you accept being flagged') as HTMLSelectElement).value
+    ).toBe('0.01')
+    expect(screen.getByTestId('target-meaning').textContent).toContain(
+      'about 1 honest student in every 4 classes of 25'
+    )
+    expect(document.body.textContent).not.toMatch(/Wilson|ROC/)
     expect(screen.getByRole('alert').textContent).toContain('You need at least 59')
     const img = screen.getByRole('img') as HTMLImageElement
     expect(img.src.startsWith('data:image/svg+xml')).toBe(true)
-    await fireEvent.change(screen.getByLabelText('Target false-positive rate'), { target: { value: '0.1' } })
+    await fireEvent.change(screen.getByLabelText('Honest students you accept being flagged'), {
+      target: { value: '0.005' }
+    })
     await waitFor(() =>
       expect(api.calls.filter((c) => c.channel === 'previewCalibration').at(-1)?.arg).toMatchObject({
-        targetFpr: 0.1
+        targetFpr: 0.005
       })
     )
     await fireEvent.click(screen.getByRole('button', { name: 'Save and use this calibration' }))
     await screen.findByText(/Saved “Year 10” and selected it/)
     expect(settings.calibrationId).toBe('saved-1')
     expect(settings.checkOptions()).toEqual({ operatingPoint: 'balanced', calibrationId: 'saved-1' })
+  })
+
+  it('asks for confirmation before saving a calibration that flags more honest students than the shipped setting', async () => {
+    const lax = { ...VIEW, shippedComparison: { name: 'balanced', threshold: 0.947, falsePositives: 0 } }
+    const api = createFakeApi({ picked: ['/school/Year 10'], calibration: lax })
+    const flow = new CalibrationFlowStore(new InkprintClient(api), new SettingsStore(null), async () => {})
+    render(CalibrationFlow, { props: { flow, onClose: () => {} } })
+    await fireEvent.click(screen.getByRole('button', { name: 'Choose human-written essays…' }))
+    await waitFor(() => expect(screen.getByTestId('human-folder').textContent).toBe('Year 10'))
+    await fireEvent.click(screen.getByRole('button', { name: 'Score these essays' }))
+    await screen.findByTestId('laxer-warning')
+    expect(screen.getByTestId('laxer-warning').textContent).toMatch(
+      /flags 1 of your 30.*“balanced” setting flags 0/s
+    )
+    const save = screen.getByRole('button', { name: 'Save and use this calibration' }) as HTMLButtonElement
+    expect(save.disabled).toBe(true)
+    await fireEvent.click(screen.getByLabelText(/I understand that this flags more honest students/))
+    expect(save.disabled).toBe(false)
   })
 
   it('names the calibration and its interval in the summary', () => {
@@ -106,7 +136,7 @@ describe('calibration', () => {
       props: { result: { ...scoredEssay, detector: { ...scoredEssay.detector!, operatingPoint: point } } }
     })
     expect(screen.getByTestId('operating-point').textContent).toContain(
-      "calibrated on 30 essays, 'Year 10', FPR 3.3% [0.6–16.7%]"
+      "'Year 10' (30 of your students’ essays): 3.3% of them flagged, likely between 0.6% and 16.7%"
     )
   })
 })

@@ -14,7 +14,7 @@ import type {
 const TITLE = 'The Water Cycle and Our Town'
 const PARAGRAPHS = [
   'Last summer the creek behind my grandma’s house went almost dry, and I remember the frogs just sitting in the mud. My cousin said it was because nobody cleaned the gutters, which is not really how it works but I did not argue.',
-  'When it rains, some water soaks into the ground and some runs off into streams. Our science teacher showed us a map of the aquifer under the town and it was bigger than I expected.',
+  'When it rains, some water soaks into the ground and some runs off into streams. Our science teacher showed us a map of the aquifer under the town and it was bigger than I expected. She said the wells on the east side were dug in the 1950s, and that some of them still work if you pump hard enough. My friend Marco thinks the water tower is part of the same system, but it is just a big tank that gets filled from the treatment plant by the highway.',
   'In conclusion, the water cycle plays a crucial role in shaping our environment. It is important to note that evaporation, condensation, and precipitation work together in a delicate balance.\u200B This intricate interplay underscores the need for sustainable practices (see https://example.org/water?utm_source=chatgpt.com).',
   'Thanks for reading.'
 ]
@@ -186,11 +186,31 @@ export const scoredEssay: DocumentResult = {
       fprUpper: 0.018,
       measuredOn: 'held-out human student essays (n=2400)'
     },
-    segments: [{ fromPassage: 2, toPassage: 2, state: 'ai' }]
+    segments: [{ fromPassage: 1, toPassage: 2, state: 'ai' }],
+    humanRate: { rate: 0.0005, n: 2400, belowResolution: false },
+    assumedAiShare: 0.5
   },
   watermarks,
   fingerprints,
   text: ESSAY_TEXT
+}
+
+/** A 60-word note: scored, but too short for a verdict ("limited evidence"). */
+export const shortNote: DocumentResult = {
+  ...scoredEssay,
+  path: '/class/Sam Lee - reflection.txt',
+  fileName: 'Sam Lee - reflection.txt',
+  format: 'txt',
+  words: 60,
+  metadata: {},
+  fingerprints: [],
+  watermarks: [],
+  detector: {
+    ...scoredEssay.detector!,
+    aiProbability: 0.93,
+    verdict: 'likely-ai',
+    humanRate: { rate: 0.01, n: 2400, belowResolution: false }
+  }
 }
 
 /** Extraction worked but no detector ran yet: the UI must say scores are not available. */

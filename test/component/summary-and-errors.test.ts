@@ -3,17 +3,34 @@ import { describe, expect, it } from 'vitest'
 import ErrorCard from '../../src/renderer/src/lib/components/ErrorCard.svelte'
 import MetadataPanel from '../../src/renderer/src/lib/components/MetadataPanel.svelte'
 import SummaryCard from '../../src/renderer/src/lib/components/SummaryCard.svelte'
-import { corruptFile, scoredEssay, unscoredEssay } from './sample-results'
+import { corruptFile, scoredEssay, shortNote, unscoredEssay } from './sample-results'
 
 describe('SummaryCard', () => {
   it('states the verdict carefully with the measured false-positive rate and AI share', () => {
     render(SummaryCard, { props: { result: scoredEssay } })
     expect(screen.getByTestId('verdict').textContent).toBe('Reads like AI-generated writing')
     expect(screen.getByText(/About 1 in 100 human essays is flagged at this setting/)).toBeTruthy()
-    expect(screen.getByText('41%')).toBeTruthy()
+    expect(screen.getByText('41% of the text')).toBeTruthy()
     expect(screen.getByText(/Passage 3/).textContent).toMatch(/reads like AI-generated writing/)
+    expect(document.body.textContent).not.toMatch(/n=\d|test split|Wilson|Platt/)
     expect(screen.getByText(/Page headers were removed/)).toBeTruthy()
     expect(document.body.textContent).not.toMatch(/cheat/i)
+  })
+
+  it('shows a short text’s score with "limited evidence" and no verdict', () => {
+    render(SummaryCard, { props: { result: shortNote } })
+    expect(screen.getByTestId('verdict').textContent).toBe('Limited evidence: too short for a verdict')
+    expect(screen.getByTestId('limited-evidence').textContent).toContain('60 words (under 150)')
+    expect(screen.getByTestId('headline').textContent).toContain('About 1 in 100 human texts score this high')
+    expect(document.body.textContent).not.toMatch(/Reads like AI-generated writing/)
+  })
+
+  it('says "fewer than 1 in N" when no human text measured scored as high', () => {
+    const detector = { ...scoredEssay.detector!, humanRate: { rate: 0, n: 579, belowResolution: true } }
+    render(SummaryCard, { props: { result: { ...scoredEssay, detector } } })
+    expect(screen.getByTestId('headline').textContent?.trim()).toBe(
+      'Fewer than 1 in 579 human texts score this high'
+    )
   })
 
   it('says when scores are not available', () => {

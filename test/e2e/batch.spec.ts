@@ -34,7 +34,7 @@ test("checks a folder of 100 files with broken ones, and records the UI thread's
     const row = rows.filter({ hasText: name })
     await expect(row).toHaveClass(/failed/)
     // Each failed file shows the pipeline's own message, not a generic one.
-    expect((await row.locator('td').nth(1).textContent())?.trim().length).toBeGreaterThan(10)
+    expect((await row.locator('td').nth(0).textContent())?.trim().length).toBeGreaterThan(10)
   }
   // Student names parsed from LMS export names (Moodle and Canvas shapes).
   await expect(

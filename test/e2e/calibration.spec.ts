@@ -40,8 +40,8 @@ test('calibrates on human essays, saves, and judges a new check with it', async 
   await expect(table).toBeVisible({ timeout: 120_000 })
   expect(await table.locator('tbody tr').count()).toBeGreaterThan(2)
   await expect(table.locator('tbody tr').first()).toContainText(`of ${HUMAN_COUNT}`)
-  await expect(page.getByTestId('calibration-result')).toContainText(`of ${HUMAN_COUNT} human essays`)
-  await expect(page.getByTestId('calibration-result')).toContainText('of 4 AI essays')
+  await expect(page.getByTestId('calibration-result')).toContainText(`of your ${HUMAN_COUNT} human essays`)
+  await expect(page.getByTestId('calibration-result')).toContainText(/of your 4\s+AI essays/)
 
   // Both plots are our own SVGs, shown as images, and actually decode under the page's CSP.
   const plots = page.locator('img[src^="data:image/svg+xml"]')
@@ -49,14 +49,28 @@ test('calibrates on human essays, saves, and judges a new check with it', async 
   for (const plot of await plots.all())
     expect(await plot.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
 
-  // 30 essays cannot show a 1% rate: the app says so, with the number needed.
-  await page.getByLabel('Target false-positive rate').selectOption('0.01')
+  // The strict side is the default (1%), said in students per class; 30 essays cannot show a 1% rate: the app
+  // says so, with the number needed.
+  const target = page.getByLabel('Honest students you accept being flagged')
+  await expect(target).toHaveValue('0.01')
+  await expect(page.getByTestId('target-meaning')).toContainText(
+    'about 1 honest student in every 4 classes of 25'
+  )
   await expect(page.getByRole('alert').filter({ hasText: 'Too few documents' })).toContainText(
     /You need at least \d+ known-human essays/
   )
-  await page.getByLabel('Target false-positive rate').selectOption('0.1')
-  await expect(page.getByRole('alert').filter({ hasText: 'Too few documents' })).toHaveCount(0)
-  await page.getByRole('button', { name: 'Save and use this calibration' }).click()
+  // A lax 5% target flags more honest students than the shipped setting: the app warns and asks first.
+  await target.selectOption('0.05')
+  await expect(page.getByTestId('target-meaning')).toContainText(
+    'about 1.3 honest students in every class of 25'
+  )
+  const save = page.getByRole('button', { name: 'Save and use this calibration' })
+  if (await page.getByTestId('laxer-warning').isVisible()) {
+    await expect(page.getByRole('alert').filter({ hasText: 'flags more honest students' })).toBeVisible()
+    await expect(save).toBeDisabled()
+    await page.getByLabel(/I understand that this flags more honest students/).check()
+  }
+  await save.click()
   await expect(page.getByText('Saved “Year 10 test” and selected it for new checks.')).toBeVisible()
   await page.getByRole('button', { name: 'Done' }).click()
 
@@ -67,7 +81,9 @@ test('calibrates on human essays, saves, and judges a new check with it', async 
   await page.getByRole('button', { name: 'Open files…' }).first().click()
   await expect(page.getByRole('heading', { name: 'zoe_martin_essay.txt' })).toBeVisible({ timeout: 30_000 })
   await expect(page.getByTestId('operating-point')).toContainText(
-    new RegExp(`calibrated on ${HUMAN_COUNT} essays, 'Year 10 test', FPR [\\d.]+% \\[[\\d.]+–[\\d.]+%\\]`)
+    new RegExp(
+      `'Year 10 test' \\(${HUMAN_COUNT} of your students’ essays\\): [\\d.]+% of them flagged, likely between [\\d.]+% and [\\d.]+%`
+    )
   )
   const start = bridge.calls.find((c) => c.channel === 'startBatch')?.arg as {
     options: { calibrationId?: string }

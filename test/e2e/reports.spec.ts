@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from './support/app'
 import { essayText } from './support/class-folder'
-import { pdfText, squeeze } from './support/pdf-text'
+import { pdfPageCount, pdfText, squeeze } from './support/pdf-text'
 
 const NAMES = ['maya_singh_bees.txt', 'liam_okafor_bread.txt']
 let docs: string
@@ -36,27 +36,78 @@ async function savedFile(
   return path
 }
 
+/** The class export's message names the folder; returns the files now in it, for this export. */
+async function savedClass(page: import('@playwright/test').Page, dir: string): Promise<string[]> {
+  const status = page.getByTestId('export-class').getByRole('status')
+  await expect(status).toContainText(`Saved the class report and ${NAMES.length} student reports in ${dir}`, {
+    timeout: 60_000
+  })
+  const { readdir } = await import('node:fs/promises')
+  return (await readdir(dir)).map((f) => join(dir, f))
+}
+
 test('exports a class report and a document report as HTML and PDF', async ({ openApp }) => {
-  test.setTimeout(120_000)
-  const { page, bridge } = await openApp({ pickFolder: [docs], pickReportFolder: out })
+  test.setTimeout(150_000)
+  const opened: { file: string; reveal: boolean }[] = []
+  const classOut = await mkdtemp(join(tmpdir(), 'inkprint-e2e-report-class-'))
+  let reportFolder = classOut
+  const { page, bridge } = await openApp({
+    pickFolder: [docs],
+    pickReportFolder: undefined,
+    opened,
+    reportFolder: () => reportFolder
+  })
   await page.getByRole('button', { name: 'Open folder…' }).first().click()
   await expect(page.getByText('Checked 2 of 2 files')).toBeVisible({ timeout: 45_000 })
 
+  // One action writes the class report and every student's own report.
   const classExport = page.getByTestId('export-class')
   await classExport.getByLabel('Report format').selectOption('html')
-  await classExport.getByRole('button', { name: 'Export class report…' }).click()
-  const classHtml = await readFile(await savedFile(page, 'class'), 'utf8')
+  await classExport.getByRole('button', { name: 'Export class and student reports…' }).click()
+  const htmlFiles = await savedClass(page, classOut)
+  expect(htmlFiles).toHaveLength(NAMES.length + 1)
+  const classHtmlPath = htmlFiles.find((f) => f.includes('class-report'))!
+  const classHtml = await readFile(classHtmlPath, 'utf8')
   expect(classHtml).toContain('Inkprint class report')
-  for (const name of NAMES) expect(classHtml).toContain(name)
+  for (const name of NAMES) {
+    expect(classHtml).toContain(name)
+    const own = htmlFiles.find((f) => f.includes(name.replace(/\.txt$/, '')))
+    expect(own, `a report for ${name}`).toBeTruthy()
+    expect(await readFile(own!, 'utf8')).toContain('Inkprint evidence report')
+  }
+  // "Open" and "Show in folder" hand the saved class report to the computer.
+  const status = classExport.getByRole('status')
+  await status.getByRole('button', { name: 'Open' }).click()
+  await status.getByRole('button', { name: 'Show in folder' }).click()
+  await expect
+    .poll(() => opened)
+    .toEqual([
+      { file: classHtmlPath, reveal: false },
+      { file: classHtmlPath, reveal: true }
+    ])
+  await status.getByRole('button', { name: 'Dismiss' }).click()
 
+  const pdfOut = await mkdtemp(join(tmpdir(), 'inkprint-e2e-report-pdf-'))
+  reportFolder = pdfOut
   await classExport.getByLabel('Report format').selectOption('pdf')
-  await classExport.getByRole('button', { name: 'Export class report…' }).click()
-  const classPdf = await savedFile(page, 'class')
-  expect(classPdf.endsWith('.pdf')).toBe(true)
+  await classExport.getByRole('button', { name: 'Export class and student reports…' }).click()
+  const pdfFiles = await savedClass(page, pdfOut)
+  expect(pdfFiles.filter((f) => f.endsWith('.pdf'))).toHaveLength(NAMES.length + 1)
+  const classPdf = pdfFiles.find((f) => f.includes('class-report'))!
   const classText = squeeze(await pdfText(classPdf))
   for (const name of NAMES) expect(classText).toContain(squeeze(name))
+  // A student's report of a ~250-word essay fits on about two pages (watermark statistics in an appendix).
+  for (const file of pdfFiles.filter((f) => !f.includes('class-report'))) {
+    const pages = await pdfPageCount(file)
+    console.log(`${file.split('/').pop()}: ${pages} pages`)
+    expect(pages).toBeLessThanOrEqual(3)
+  }
+  reportFolder = out
+  await status.getByRole('button', { name: 'Dismiss' }).click()
+  await rm(classOut, { recursive: true, force: true })
+  await rm(pdfOut, { recursive: true, force: true })
 
-  await page.getByRole('button', { name: /maya_singh_bees\.txt/ }).click()
+  await page.getByRole('button', { name: /^maya_singh_bees\.txt/ }).click()
   const docExport = page.getByTestId('export-document')
   await docExport.getByLabel('Report format').selectOption('html')
   await docExport.getByRole('button', { name: 'Export report…' }).click()
@@ -87,6 +138,6 @@ test('says plainly when a report cannot be exported', async ({ openApp }) => {
   await expect(page.getByText('Checked 2 of 2 files')).toBeVisible({ timeout: 45_000 })
   const classExport = page.getByTestId('export-class')
   await classExport.getByLabel('Report format').selectOption('html')
-  await classExport.getByRole('button', { name: 'Export class report…' }).click()
+  await classExport.getByRole('button', { name: 'Export class and student reports…' }).click()
   await expect(classExport.getByRole('alert')).toContainText('The report was not saved')
 })

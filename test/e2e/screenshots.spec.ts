@@ -49,10 +49,10 @@ test.describe('main views', () => {
       await page.keyboard.press('Escape')
 
       await page.getByRole('button', { name: 'Open folder…' }).first().click()
-      await expect(page.getByText('Checked 13 of 13 files')).toBeVisible()
+      await expect(page.getByText('Checked 13 of 13 files')).toBeVisible({ timeout: 90_000 })
       await page.screenshot({ path: `${OUT}/batch-table${suffix}.png` })
 
-      await page.getByRole('button', { name: /Priya Patel/ }).click()
+      await page.getByRole('button', { name: /^Priya Patel/ }).click()
       await page
         .getByRole('button', { name: /Reads like AI/ })
         .first()
@@ -60,6 +60,7 @@ test.describe('main views', () => {
       await expect(page.getByTestId('explanation')).toBeVisible()
       await page.screenshot({ path: `${OUT}/document-explanation${suffix}.png`, fullPage: true })
 
+      await page.getByText('Details of each key tested').click()
       await page.getByLabel('Show green/red tokens in the text').check()
       await page.screenshot({ path: `${OUT}/document-watermark${suffix}.png`, fullPage: true })
     })

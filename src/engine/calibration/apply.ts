@@ -55,6 +55,18 @@ export function applyCalibration(summary: DetectorSummary, profile: CalibrationP
   return {
     ...summary,
     operatingPoint,
-    verdict: keep ? summary.verdict : verdictFor(p, profile.threshold, profile.uncertainFloor)
+    verdict: keep
+      ? summary.verdict
+      : consistentVerdict(verdictFor(p, profile.threshold, profile.uncertainFloor), summary)
   }
+}
+
+/**
+ * A calibrated threshold can sit far below the passage labels' own line: a document whose every passage reads
+ * like human writing (no text reads like AI) is then never called "likely AI" — it is at most "uncertain". A
+ * verdict may not contradict the numbers shown beside it.
+ */
+export function consistentVerdict(verdict: DocumentVerdict, summary: DetectorSummary): DocumentVerdict {
+  if (verdict === 'likely-ai' && summary.aiShare !== null && summary.aiShare <= 0) return 'uncertain'
+  return verdict
 }

@@ -73,6 +73,14 @@ export interface CalibrationProfile {
   description: string
   /** Plain sentences: too few documents, target not demonstrated, … */
   warnings: string[]
+  /**
+   * The shipped default setting on these same essays, when its threshold is stricter than this profile's:
+   * how many of these honest students' essays it flags, against `falsePositives` here. Absent when the
+   * profile is at least as strict as the shipped setting (or the model's figures were not available).
+   */
+  shippedComparison?: { name: string; threshold: number; falsePositives: number }
+  /** Word counts of the human essays (10th percentile, median, 90th): what kind of text the profile fits. */
+  lengths?: { p10: number; median: number; p90: number }
 }
 
 /** The shipped operating point for a target: a calibration without enough essays never goes below it. */
@@ -99,6 +107,14 @@ export interface BuildProfileInput {
    * honest students than it would without a calibration.
    */
   modelCardFloor?: ModelCardFloor
+  /** The setting Inkprint judges with when no calibration is chosen ("balanced"), to warn against a laxer one. */
+  shippedDefault?: ModelCardFloor
+  /** Word counts of the human essays, kept as three percentiles (never per essay). */
+  humanWords?: readonly number[]
+}
+
+function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? 0
 }
 
 /** The counts and rates at one threshold (flag when above). */
@@ -177,6 +193,22 @@ export function buildCalibrationProfile(input: BuildProfileInput): CalibrationPr
     description: '',
     warnings: []
   }
+  const words = [...(input.humanWords ?? [])].filter((w) => w > 0).sort((a, b) => a - b)
+  if (words.length >= 5) {
+    profile.lengths = {
+      p10: percentile(words, 0.1),
+      median: percentile(words, 0.5),
+      p90: percentile(words, 0.9)
+    }
+  }
+  const shipped = input.shippedDefault
+  if (shipped && choice.threshold < shipped.threshold) {
+    profile.shippedComparison = {
+      name: shipped.name,
+      threshold: shipped.threshold,
+      falsePositives: countFlagged(human, shipped.threshold)
+    }
+  }
   profile.warnings = calibrationWarnings(profile)
   profile.description = describeCalibration(profile)
   return profile
@@ -215,6 +247,15 @@ export function calibrationWarnings(p: CalibrationProfile): string[] {
     out.push(
       `The measured false-positive rate is ${formatPercent(p.fpr.estimate)}, but with ${p.nHuman} essays it could ` +
         `be as high as ${formatPercent(p.fpr.upper)} (${level}% upper bound), above the ${formatPercent(p.targetFpr)} target.`
+    )
+  }
+  const shipped = p.shippedComparison
+  if (shipped && p.falsePositives > shipped.falsePositives) {
+    out.push(
+      `This calibration flags more honest students than Inkprint’s own “${shipped.name}” setting: ` +
+        `${p.falsePositives} of these ${p.nHuman} human essays, against ${shipped.falsePositives} with the ` +
+        `shipped setting (threshold ${p.threshold.toFixed(3)} instead of ${shipped.threshold.toFixed(3)}). ` +
+        `Choose a stricter target unless you are sure.`
     )
   }
   if (p.nAi > 0 && p.nAi < 30) {

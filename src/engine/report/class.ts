@@ -1,4 +1,5 @@
 /** The class report: one table of all documents, sorted by concern, with the same careful header and limits. */
+import { copyArtefacts, LIMITED_EVIDENCE_WORDS_TEXT, shownVerdict } from '../../shared/reading'
 import type { DocumentResult } from '../../shared/types'
 import { parseStudentName } from '../../shared/student-name'
 import { NOT_PROOF } from './document'
@@ -22,8 +23,8 @@ function studentCell(r: DocumentResult): SafeHtml {
 function concernTier(r: DocumentResult): number {
   if (r.status === 'error' || r.status === 'unsupported') return 4
   if (r.status === 'too-short') return 3
-  if (r.detector?.verdict === 'likely-ai' || (r.watermarks ?? []).some((w) => w.detected)) return 0
-  if (r.detector?.verdict === 'uncertain' || (r.fingerprints ?? []).length > 0) return 1
+  if (shownVerdict(r) === 'likely-ai' || (r.watermarks ?? []).some((w) => w.detected)) return 0
+  if (shownVerdict(r) === 'uncertain' || copyArtefacts(r.fingerprints).length > 0) return 1
   return 2
 }
 
@@ -34,7 +35,7 @@ export function sortByConcern(results: DocumentResult[]): DocumentResult[] {
     (a, b) =>
       concernTier(a) - concernTier(b) ||
       prob(b) - prob(a) ||
-      (b.fingerprints?.length ?? 0) - (a.fingerprints?.length ?? 0) ||
+      copyArtefacts(b.fingerprints).length - copyArtefacts(a.fingerprints).length ||
       (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0) ||
       (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
   )
@@ -44,19 +45,17 @@ function reading(r: DocumentResult): string {
   if (r.status === 'error') return 'Could not be checked'
   if (r.status === 'unsupported') return 'Not supported'
   if (r.status === 'too-short') return VERDICT_WORDS['too-short']
-  return r.detector ? VERDICT_WORDS[r.detector.verdict] : 'Detector not run'
+  const verdict = shownVerdict(r)
+  if (verdict === 'limited-evidence') return LIMITED_EVIDENCE_WORDS_TEXT
+  return verdict ? VERDICT_WORDS[verdict] : 'Detector not run'
 }
 
 function row(r: DocumentResult, i: number): SafeHtml {
   const marks = (r.watermarks ?? []).filter((w) => w.detected).map((w) => w.profileName)
   const watermark =
     r.watermarks === undefined ? 'not run' : marks.length > 0 ? `⚑ ${marks.join(', ')}` : 'none'
-  const prints =
-    r.fingerprints === undefined
-      ? 'not run'
-      : r.fingerprints.length > 0
-        ? `⚑ ${r.fingerprints.length}`
-        : 'none'
+  const traces = copyArtefacts(r.fingerprints)
+  const prints = r.fingerprints === undefined ? 'not run' : traces.length > 0 ? `⚑ ${traces.length}` : 'none'
   const notes = r.error ? `${r.error.message} (${r.error.code})` : r.warnings.map((w) => w.message).join(' ')
   const style = r.styleComparison ? `Style vs known writing: ${styleCell(r.styleComparison)}. ` : ''
   return markup`<tr><td class="num">${i + 1}</td><td>${studentCell(r)}</td><td class="num">${r.words}</td>

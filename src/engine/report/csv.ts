@@ -1,4 +1,5 @@
 /** The class table as CSV: one row per document. Pure, so the CLI and the report writer share it. */
+import { copyArtefacts, describeHumanRate } from '../../shared/reading'
 import type { DocumentResult } from '../../shared/types'
 import { parseStudentName } from '../../shared/student-name'
 
@@ -22,7 +23,11 @@ export const CSV_COLUMNS = [
   'style_distance',
   'style_same_student_one_in',
   'style_different_writer_one_in',
-  'style_known_texts'
+  'style_known_texts',
+  'human_rate',
+  'copy_traces',
+  'reviewed',
+  'teacher_note'
 ] as const
 
 /**
@@ -63,7 +68,11 @@ export function csvRow(r: DocumentResult): string {
     r.styleComparison?.distance?.toFixed(3),
     r.styleComparison?.sameWriterOneIn,
     r.styleComparison?.differentWriterOneIn,
-    r.styleComparison?.knownTexts
+    r.styleComparison?.knownTexts,
+    describeHumanRate(r.detector),
+    copyArtefacts(r.fingerprints).length,
+    r.review ? (r.review.reviewed ? 'yes' : 'no') : '',
+    r.review?.note
   ]
   return cells.map(csvCell).join(',')
 }

@@ -10,7 +10,16 @@ import { passagesSection } from './passages'
 import { styleComparisonSection } from './style-comparison'
 import type { ReportContext } from './types'
 import { watermarksSection } from './watermarks'
-import { describeHumanRate, formatPercent, formatPValue, summarySentence, VERDICT_WORDS } from './wording'
+import { formatPercent, formatPValue, summarySentence, VERDICT_WORDS } from './wording'
+import {
+  copyArtefacts,
+  describeAiProbability,
+  describeHumanRate,
+  isLimitedEvidence,
+  LIMITED_EVIDENCE_WORDS,
+  LIMITED_EVIDENCE_WORDS_TEXT,
+  watermarkOverview
+} from '../../shared/reading'
 
 export const NOT_PROOF =
   'This is a statistical reading of the writing, not proof of how it was produced. Talk with the student and ' +
@@ -29,22 +38,13 @@ function signalLines(result: DocumentResult): SafeHtml[] {
       markup`<p>⚑ Watermark test: a signal for the key “${w.profileName}” (${w.scheme}, Holm-adjusted p = ${formatPValue(w.pValueAdjusted)}).</p>`
     )
   }
-  const prints = result.fingerprints ?? []
+  const prints = copyArtefacts(result.fingerprints)
   if (prints.length > 0) {
     lines.push(
-      markup`<p>⚑ ${prints.length} fingerprint ${prints.length === 1 ? 'finding' : 'findings'} (hidden characters, copy artefacts or metadata), each with innocent explanations, below.</p>`
+      markup`<p>⚑ ${prints.length} copy-and-paste ${prints.length === 1 ? 'trace' : 'traces'} (hidden characters, chatbot links, leftover formatting), each with innocent explanations, below.</p>`
     )
   }
   return lines
-}
-
-/** The headline: how unusual the score is for human writing; the probability only with its assumption. */
-function headlineSentence(d: NonNullable<DocumentResult['detector']>): string {
-  const share = formatPercent(d.assumedAiShare ?? 0.5)
-  const prob = `AI probability ${formatPercent(d.aiProbability)} if ${share} of texts were AI-written`
-  if (!d.humanRate) return prob
-  const rate = describeHumanRate(d.humanRate)
-  return `${rate.charAt(0).toUpperCase()}${rate.slice(1)} (${prob})`
 }
 
 function summary(result: DocumentResult): SafeHtml {
@@ -54,9 +54,34 @@ function summary(result: DocumentResult): SafeHtml {
 <p>The AI-likelihood detector was not run for this document; the sections below show what was checked.</p>
 ${signalLines(result)}<p class="caveat">${NOT_PROOF}</p></div>`
   }
-  return markup`<div class="summary"><div class="verdict">${VERDICT_WORDS[d.verdict]}</div>
-<p>${headlineSentence(d)} · share of the text that reads like AI ${formatPercent(d.aiShare)} · setting “${d.operatingPoint.name}”.</p>
-<p>${summarySentence(d)}</p>${signalLines(result)}<p class="caveat">${NOT_PROOF}</p></div>`
+  const limited = isLimitedEvidence(result)
+  const rate = describeHumanRate(d)
+  const headline = rate
+    ? markup`<p class="headline"><b>${rate.charAt(0).toUpperCase() + rate.slice(1)}.</b></p>
+<p class="small">${describeAiProbability(d, formatPercent(d.aiProbability))} (not the share of the text written by AI) · passages that read like AI: ${formatPercent(d.aiShare)} of the text · setting “${d.operatingPoint.name}”.</p>`
+    : markup`<p>${describeAiProbability(d, formatPercent(d.aiProbability))} (not the share of the text written by AI) · passages that read like AI: ${formatPercent(d.aiShare)} of the text · setting “${d.operatingPoint.name}”.</p>`
+  const verdict = limited ? LIMITED_EVIDENCE_WORDS_TEXT : VERDICT_WORDS[d.verdict]
+  const judged = limited
+    ? markup`<p>With ${result.words} words (under ${LIMITED_EVIDENCE_WORDS}) there is too little text for a verdict; the score is given for completeness only.</p>`
+    : markup`<p>${summarySentence(d, result.passages)}</p>`
+  return markup`<div class="summary"><div class="verdict">${verdict}</div>
+${headline}${judged}${signalLines(result)}${reviewLine(result)}<p class="caveat">${NOT_PROOF}</p></div>`
+}
+
+function reviewLine(result: DocumentResult): SafeHtml {
+  const r = result.review
+  if (!r || (!r.reviewed && !r.note.trim())) return nothing
+  const when = r.updatedAt.slice(0, 10)
+  return markup`<p class="small"><b>Teacher’s review</b> (${when}): ${r.reviewed ? 'reviewed' : 'not yet reviewed'}${r.note.trim() ? markup` — <bdi>${r.note}</bdi>` : nothing}</p>`
+}
+
+/** The watermark tests in one line in the body; the statistics go to the appendix. */
+function watermarkLine(result: DocumentResult): SafeHtml {
+  const tests = result.watermarks
+  if (!tests || tests.length === 0)
+    return markup`<section><h2>Watermark tests</h2><p>${tests ? 'No watermark keys were configured.' : 'Not run for this document.'}</p></section>`
+  const o = watermarkOverview(tests)
+  return markup`<section><h2>Watermark tests</h2><p>${o.detected.length > 0 ? '⚑ ' : ''}${o.line}. The statistics for each key are in the appendix.</p></section>`
 }
 
 function statusBox(result: DocumentResult): SafeHtml {
@@ -92,11 +117,12 @@ function fullReport(result: DocumentResult, ctx: ReportContext): SafeHtml {
 <section><h2>About this check</h2><h3>The file</h3>${documentFacts(result, ctx)}<h3>The method</h3>${methodFacts(result, ctx)}</section>
 ${passagesSection(result)}
 ${styleComparisonSection(result)}
-${watermarksSection(result.watermarks)}
+${watermarkLine(result)}
 ${fingerprintsSection(result)}
-${metadataSection(result.metadata, result.warnings)}
+${metadataSection(result.metadata, result.warnings, result.fingerprints)}
 ${limitationsSection(ctx.modelCard)}
-${reproducibilityLine(result)}`
+${reproducibilityLine(result)}
+<div class="appendix"><h2 class="appendix-title">Appendix: watermark statistics</h2>${watermarksSection(result.watermarks)}</div>`
 }
 
 export function renderDocumentReport(result: DocumentResult, ctx: ReportContext): string {

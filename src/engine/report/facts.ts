@@ -1,5 +1,6 @@
 /** The report header: what file, which version and model, at which setting, calibrated on what. */
 import type { DocumentResult, OperatingPoint } from '../../shared/types'
+import { watermarkOverview } from '../../shared/reading'
 import { markup, type SafeHtml } from './html'
 import type { CalibrationInfo, ReportContext } from './types'
 import { formatBytes, formatDateTime, formatRate } from './wording'
@@ -58,10 +59,7 @@ export function methodFacts(result: DocumentResult, ctx: ReportContext): SafeHtm
         ['Calibration used', describeCalibration(ctx.calibration)]
       ]
     : [['Detector model', 'The AI-likelihood detector was not run for this document.']]
-  facts.push([
-    'Watermark tests',
-    result.watermarks ? `${result.watermarks.length} profile(s) tested` : 'Not run'
-  ])
+  facts.push(['Watermark tests', result.watermarks ? watermarkOverview(result.watermarks).line : 'Not run'])
   facts.push([
     'Fingerprint scan',
     result.fingerprints ? `${result.fingerprints.length} finding(s)` : 'Not run'

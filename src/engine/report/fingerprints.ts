@@ -1,4 +1,5 @@
 /** Fingerprints: each located in the text with a short quoted context, each with its innocent explanations. */
+import { copyArtefacts, innocentSentences } from '../../shared/reading'
 import type { DocumentResult, Fingerprint, FingerprintKind } from '../../shared/types'
 import { evidence, markup, nothing, type SafeHtml } from './html'
 
@@ -46,7 +47,7 @@ function location(result: DocumentResult, f: Fingerprint): SafeHtml {
 function item(result: DocumentResult, f: Fingerprint): SafeHtml {
   const innocent =
     f.innocentExplanations.length > 0
-      ? markup`<div class="small"><b>Could also be innocent:</b><ul class="plain">${f.innocentExplanations.map((e) => markup`<li>${e}</li>`)}</ul></div>`
+      ? markup`<div class="small"><b>Could also be innocent:</b><ul class="plain">${innocentSentences(f.innocentExplanations).map((e) => markup`<li>${e}</li>`)}</ul></div>`
       : nothing
   return markup`<div class="passage band-neutral">
 <div class="tag">⚑ ${FINGERPRINT_KIND_WORDS[f.kind]} · rule <span class="mono">${f.rule}</span> · ${f.count} ${f.count === 1 ? 'occurrence' : 'occurrences'}</div>
@@ -55,11 +56,11 @@ function item(result: DocumentResult, f: Fingerprint): SafeHtml {
 
 export function fingerprintsSection(result: DocumentResult): SafeHtml {
   const intro = markup`<p class="muted small">Traces that copying from a chatbot can leave: hidden characters, look-alike letters, copy artefacts. Each has ordinary explanations too; hidden characters are shown in the text as labels such as ⟨U+200B⟩.</p>`
-  const found = result.fingerprints
+  const found = result.fingerprints === undefined ? undefined : copyArtefacts(result.fingerprints)
   if (found === undefined)
-    return markup`<section><h2>Fingerprints</h2><p>The fingerprint scan was not run for this document.</p></section>`
+    return markup`<section><h2>Copy-and-paste traces</h2><p>The fingerprint scan was not run for this document.</p></section>`
   if (found.length === 0) {
-    return markup`<section><h2>Fingerprints</h2>${intro}<p>None found. (Their absence says nothing either way: text typed out again or pasted as plain text carries none.)</p></section>`
+    return markup`<section><h2>Copy-and-paste traces</h2>${intro}<p>None found. (Their absence says nothing either way: text typed out again or pasted as plain text carries none.)</p></section>`
   }
-  return markup`<section><h2>Fingerprints</h2>${intro}${found.map((f) => item(result, f))}</section>`
+  return markup`<section><h2>Copy-and-paste traces</h2>${intro}${found.map((f) => item(result, f))}</section>`
 }

@@ -1,5 +1,6 @@
 /** File metadata as process evidence (context, never a verdict) and the extraction warnings. */
-import type { DocumentMetadata, DocWarning } from '../../shared/types'
+import type { DocumentMetadata, DocWarning, Fingerprint } from '../../shared/types'
+import { innocentSentences, processNotes } from '../../shared/reading'
 import { columns, markup, type SafeHtml } from './html'
 import { formatDateTime, formatMinutes } from './wording'
 
@@ -32,7 +33,16 @@ function rows(m: DocumentMetadata): Row[] {
   ]
 }
 
-export function metadataSection(metadata: DocumentMetadata, warnings: DocWarning[]): SafeHtml {
+export function metadataSection(
+  metadata: DocumentMetadata,
+  warnings: DocWarning[],
+  fingerprints?: Fingerprint[]
+): SafeHtml {
+  const notes = processNotes(fingerprints)
+  const noted =
+    notes.length === 0
+      ? markup``
+      : markup`<ul class="plain small">${notes.map((n) => markup`<li>${n.description} <span class="muted">Ordinary reasons: ${innocentSentences(n.innocentExplanations).join(' ')}</span></li>`)}</ul>`
   const present = rows(metadata).filter(([, v]) => v !== undefined && v !== '')
   const table =
     present.length === 0
@@ -47,5 +57,5 @@ export function metadataSection(metadata: DocumentMetadata, warnings: DocWarning
       : markup`<h3>Notes from reading the file</h3><ul class="plain small">${warnings.map((w) => markup`<li>${w.message}</li>`)}</ul>`
   return markup`<section><h2>Document metadata (process evidence)</h2>
 <p class="muted small">Shown as context, never as a verdict. Metadata is easily changed, copied from a template, reset by converting or exporting the file, and differs between applications. A short editing time or a single session can simply mean the text was written elsewhere and pasted in.</p>
-${table}${warned}</section>`
+${noted}${table}${warned}</section>`
 }

@@ -38,6 +38,9 @@ dl.facts dt { color: #4b5563; }
 dl.facts dd { margin: 0; }
 .summary { border: 1pt solid #1d2430; border-left-width: 4pt; padding: 3mm 4mm; margin: 4mm 0; break-inside: avoid; }
 .summary .verdict { font-size: 13pt; font-weight: 700; margin-bottom: 1.5mm; }
+.summary .headline { font-size: 12pt; margin: 1mm 0; }
+.appendix { break-before: page; }
+.appendix-title { font-size: 13pt; }
 .caveat { font-style: italic; }
 .status-box { border: 1pt solid #7c2d12; border-left-width: 4pt; background: #fff7ed; padding: 3mm 4mm; margin: 4mm 0; }
 table.data { width: 100%; border-collapse: collapse; font-size: 8.5pt; margin: 1mm 0 3mm; table-layout: fixed; }

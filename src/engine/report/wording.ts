@@ -2,16 +2,12 @@
  * The careful words reports use. Inkprint describes how writing reads and how often that reading is wrong;
  * it never says what a student did. All numbers are formatted here so every section says the same thing.
  */
-import type { DetectorSummary, OperatingPoint } from '../../shared/types'
-import {
-  describeHumanRate,
-  formatPercent,
-  oneIn,
-  PASSAGE_LABEL_WORDS,
-  VERDICT_WORDS
-} from '../../shared/wording'
+import type { DetectorSummary, OperatingPoint, Passage, PassageScore } from '../../shared/types'
+import { aiPassageRuns } from '../../shared/reading'
+import { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS } from '../../shared/wording'
+import { formatPValue } from '../../shared/reading'
 
-export { describeHumanRate, formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS }
+export { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS }
 
 /** Error rates are small, so they keep one decimal: 0.0123 → "1.2%". */
 export function formatRate(value: number): string {
@@ -19,13 +15,8 @@ export function formatRate(value: number): string {
   return `${(Math.round(value * 1000) / 10).toFixed(1)}%`
 }
 
-/** p-values span many orders of magnitude: 3 significant digits, scientific below 0.001. */
-export function formatPValue(p: number | null): string {
-  if (p === null || Number.isNaN(p)) return '—'
-  if (p === 0) return '< 1e-300'
-  if (p < 0.001) return p.toExponential(2)
-  return p.toPrecision(3)
-}
+/** p-values span many orders of magnitude: 3 significant digits, scientific below 0.001 (shared with the app). */
+export { formatPValue }
 
 export function formatBytes(bytes: number | null): string {
   if (bytes === null) return '—'
@@ -41,11 +32,19 @@ export function formatMinutes(minutes: number): string {
 
 /** The operating point's measured false-positive rate as a sentence a teacher can repeat. */
 export function describeFalsePositiveRate(point: OperatingPoint): string {
-  const where = point.measuredOn ? `, as measured on ${point.measuredOn}` : ''
+  const where = point.measuredOn ? `, as measured on ${plainMeasuredOn(point.measuredOn)}` : ''
   const upper =
     point.fprUpper > 0 ? `; allowing for measurement uncertainty, at most about ${oneIn(point.fprUpper)}` : ''
   if (point.fpr <= 0) return `At this setting none of the human essays we tested was flagged${where}${upper}.`
   return `At this setting about ${oneIn(point.fpr)} human essays is flagged${where}${upper}.`
+}
+
+/** "held-out human student essays (test split, n=579; …)" → "579 essays by students that the model never saw in training". */
+export function plainMeasuredOn(measuredOn: string): string {
+  const n = /test split, n=(\d+)/.exec(measuredOn) ?? /n=(\d+)/.exec(measuredOn)
+  if (n)
+    return `${Number(n[1]).toLocaleString('en-US')} essays by students that the model never saw in training`
+  return measuredOn
 }
 
 /** Passage indices are 0-based in results and 1-based for readers. */
@@ -62,8 +61,14 @@ function joinWords(items: string[]): string {
  * The headline sentence, e.g. "Passages 3–5 (41% of the text) score like AI-generated writing; at this setting
  * about 1 in 100 human essays is flagged (…)." Describes the writing, never the writer.
  */
-export function summarySentence(detector: DetectorSummary): string {
-  const ai = detector.segments.filter((s) => s.state === 'ai')
+export function summarySentence(
+  detector: DetectorSummary,
+  passages?: readonly (Passage & { score?: PassageScore })[]
+): string {
+  // With the passages at hand, name only those whose own label reads like AI (never an uncertain neighbour).
+  const ai = passages
+    ? aiPassageRuns(passages).map(([fromPassage, toPassage]) => ({ fromPassage, toPassage }))
+    : detector.segments.filter((s) => s.state === 'ai')
   const fpr = describeFalsePositiveRate(detector.operatingPoint)
   const fprLower = fpr.charAt(0).toLowerCase() + fpr.slice(1)
   if (ai.length === 0) {

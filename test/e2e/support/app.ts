@@ -21,6 +21,8 @@ export interface AppOptions {
   pickFolder?: string[] | (() => string[])
   /** What the "Save report in…" folder dialog returns (null: cancelled). */
   pickReportFolder?: string | null
+  /** Answers the "Save report in…" dialog each time it is asked (overrides pickReportFolder). */
+  reportFolder?: () => string | null
   /** What the "Import a watermark profile" file dialog returns. */
   pickProfileFile?: string | null | (() => string | null)
   /** Replaces the real pipeline (only the screenshot script does this). */
@@ -30,6 +32,8 @@ export interface AppOptions {
   /** Waits this long before each file, as a slow laptop would, so a test can cancel mid-way. */
   paceMs?: number
   colorScheme?: 'light' | 'dark'
+  /** Receives each "Open" / "Show in folder" of a saved report (the app hands these to the OS shell). */
+  opened?: { file: string; reveal: boolean }[]
 }
 
 export interface OpenedApp {
@@ -55,13 +59,16 @@ export function realHandlers(options: AppOptions, storeDir: string): HandlerFact
       pickFiles: async () => options.pickFiles ?? [],
       pickFolder: async () =>
         typeof options.pickFolder === 'function' ? options.pickFolder() : (options.pickFolder ?? []),
-      pickReportFolder: async () => options.pickReportFolder ?? null,
+      pickReportFolder: async () => options.reportFolder?.() ?? options.pickReportFolder ?? null,
       pickProfileFile: async () =>
         typeof options.pickProfileFile === 'function'
           ? options.pickProfileFile()
           : (options.pickProfileFile ?? null),
       printPdf: printWithChromium,
-      takeOpenRequests: () => options.openRequests?.splice(0) ?? []
+      takeOpenRequests: () => options.openRequests?.splice(0) ?? [],
+      openFile: async (file, reveal) => {
+        options.opened?.push({ file, reveal })
+      }
     })
 }
 

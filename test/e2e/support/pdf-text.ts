@@ -16,3 +16,13 @@ export async function pdfText(path: string): Promise<string> {
 
 /** Text with all whitespace removed: PDF text runs split words and lines where the layout did. */
 export const squeeze = (text: string): string => text.replace(/\s+/g, '')
+
+/** How many pages a PDF has. */
+export async function pdfPageCount(path: string): Promise<number> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const data = new Uint8Array(await readFile(path))
+  const doc = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise
+  const pages = doc.numPages
+  await doc.destroy()
+  return pages
+}

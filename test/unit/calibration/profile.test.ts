@@ -92,12 +92,13 @@ describe('applying a calibration', () => {
   const p = profileOf(scores(400, 'h', 0, 0.8))
   const summary = (
     aiProbability: number | null,
-    verdict: DetectorSummary['verdict'] = 'uncertain'
+    verdict: DetectorSummary['verdict'] = 'uncertain',
+    aiShare = 0.3
   ): DetectorSummary => ({
     model,
     aiProbability,
     verdict,
-    aiShare: 0,
+    aiShare,
     operatingPoint: {
       name: 'balanced',
       threshold: 0.9,
@@ -121,6 +122,15 @@ describe('applying a calibration', () => {
     expect(applyCalibration(summary(0.01), p).verdict).toBe('likely-human')
     expect(applyCalibration(summary(p.threshold), p).verdict).toBe('uncertain') // flag only when above
     expect(applyCalibration(summary(p.uncertainFloor), p).verdict).toBe('likely-human')
+  })
+  it('never calls a document likely AI when none of its text reads like AI (the verdict would contradict it)', () => {
+    const noAiText = applyCalibration(summary(p.threshold + 0.01, 'uncertain', 0), p)
+    expect(noAiText.verdict).toBe('uncertain')
+    expect(applyCalibration(summary(p.threshold + 0.01, 'uncertain', 0.05), p).verdict).toBe('likely-ai')
+  })
+  it('keeps a limited-evidence verdict (short texts get no verdict)', () => {
+    const short = summary(0.99, 'limited-evidence' as DetectorSummary['verdict'])
+    expect(applyCalibration(short, p).verdict).toBe('limited-evidence')
   })
   it('sets the uncertain band where 10% of human essays would be flagged', () => {
     const human = p.scores.human
@@ -193,5 +203,38 @@ describe('a calibration with too few essays never undercuts the model card', () 
     const p = build([0.1, 0.2, 0.98])
     expect(p.thresholdSource).toBe('local')
     expect(p.threshold).toBe(0.98)
+  })
+})
+
+describe('calibration essays and the essays being checked', () => {
+  it('keeps three length percentiles and says when a text is far shorter or longer than the calibration essays', async () => {
+    const { lengthMismatch } = await import('../../../src/pipeline/calibration')
+    const p = buildCalibrationProfile({
+      name: 'Year 10',
+      createdAt: '2026-01-01T00:00:00Z',
+      model: { name: 'm', version: '1', sha256: 'x'.repeat(64) },
+      humanScores: Array.from({ length: 20 }, (_, i) => i / 40),
+      humanWords: Array.from({ length: 20 }, (_, i) => 400 + i * 10),
+      targetFpr: 0.05
+    })
+    expect(p.lengths).toEqual({ p10: 420, median: 500, p90: 570 })
+    expect(lengthMismatch(450, p)).toBeNull()
+    expect(lengthMismatch(120, p)).toMatch(/much shorter \(120 words\).*most between 420 and 570 words/)
+    expect(lengthMismatch(1500, p)).toMatch(/much longer/)
+  })
+
+  it('warns when a calibration flags more honest students than the shipped setting', () => {
+    const p = buildCalibrationProfile({
+      name: 'Learners',
+      createdAt: '2026-01-01T00:00:00Z',
+      model: { name: 'm', version: '1', sha256: 'x'.repeat(64) },
+      // 60 learner essays, none scoring as high as the shipped threshold: a 5% target flags 3 of them.
+      humanScores: Array.from({ length: 60 }, (_, i) => i / 70),
+      targetFpr: 0.05,
+      shippedDefault: { name: 'balanced', threshold: 0.947, fpr: 0.016 }
+    })
+    expect(p.falsePositives).toBe(3)
+    expect(p.shippedComparison).toEqual({ name: 'balanced', threshold: 0.947, falsePositives: 0 })
+    expect(p.warnings.join(' ')).toMatch(/flags more honest students than Inkprint’s own “balanced” setting/)
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   describeFalsePositiveRate,
   describeStatus,
+  studentsPerClass,
   formatDuration,
   formatInterval,
   formatPercent,
@@ -14,7 +15,7 @@ describe('wording', () => {
   it('states the measured false-positive rate as "1 in N"', () => {
     const point = scoredEssay.detector!.operatingPoint
     expect(describeFalsePositiveRate(point)).toBe(
-      'About 1 in 100 human essays is flagged at this setting (measured on held-out human student essays (n=2400)); at worst about 1 in 56.'
+      'About 1 in 100 human essays is flagged at this setting (measured on 2,400 essays by students that the model never saw in training); at worst about 1 in 56.'
     )
     expect(describeFalsePositiveRate({ ...point, fpr: 0, fprUpper: 0.002 })).toMatch(
       /^None of the human essays/
@@ -36,8 +37,15 @@ describe('wording', () => {
     expect(formatInterval([0.99996, 0.99998])).toBe('>99%')
   })
 
+  it('says what a calibration target means in students per class', () => {
+    expect(studentsPerClass(0.01)).toBe('about 1 honest student in every 4 classes of 25')
+    expect(studentsPerClass(0.001)).toBe('about 1 honest student in every 40 classes of 25')
+    expect(studentsPerClass(0.05)).toBe('about 1.3 honest students in every class of 25')
+  })
+
   it('describes status, including missing scores and errors', () => {
     expect(describeStatus(scoredEssay)).toBe('Reads like AI-generated writing')
+    expect(describeStatus({ ...scoredEssay, words: 149 })).toBe('Limited evidence: too short for a verdict')
     expect(describeStatus(unscoredEssay)).toBe('Scores not available')
     expect(describeStatus(corruptFile)).toBe('This DOCX file is damaged and could not be opened.')
   })

@@ -52,7 +52,8 @@ describe('document report for a scored document', () => {
     )
     expect(text).toContain('Phrases towards human (dotted underline): “couldnt hear yourself think” (-0.70)')
     expect(text).toContain('Style (towards AI): Sentence lengths vary much less than in student essays.')
-    expect(html.match(/class="passage band-/g)).toHaveLength(7 + 3)
+    // 7 passages and the 2 copy-and-paste traces (the file-history note is process evidence, not a trace).
+    expect(html.match(/class="passage band-/g)).toHaveLength(7 + 2)
   })
 
   it('tables the watermark tests with p-values and says what they cannot mean', () => {
@@ -70,7 +71,35 @@ describe('document report for a scored document', () => {
     expect(text).toMatch(/Where: Passage 6, page 2, characters \d+–\d+: “…[^”]*utm_source=chatgpt\.com[^”]*”/)
     expect(text).toContain('further⟨U+200B⟩ context')
     expect(text).toContain('Could also be innocent: Copied from a web page or PDF')
-    expect(text).toContain('Whole document (from the file’s metadata)')
+    expect(text).not.toContain('Whole document (from the file’s metadata)')
+    // File history is told with the metadata, as process evidence, never as a ⚑ trace.
+    const history = text.indexOf('Total editing time is 7 minutes')
+    expect(history).toBeGreaterThan(text.indexOf('Document metadata (process evidence)'))
+    expect(text).not.toMatch(/\.;|\.\.(?!\.)/)
+  })
+
+  it('leads with one headline number and keeps the watermark statistics for an appendix', () => {
+    const fixture = okResult()
+    const d = fixture.detector!
+    const withRate = renderDocumentReport(
+      { ...fixture, detector: { ...d, humanRate: { rate: 0.0005, n: 1800, belowResolution: false } } },
+      CTX
+    )
+    const t = visibleText(withRate)
+    expect(t).toContain('About 1 in 2,000 human texts score this high.')
+    expect(t).toContain('AI probability 83%, assuming half of the texts checked are AI-written')
+    const line = t.indexOf('Watermark found for “Northfield tutor bot (school key)”')
+    const appendix = t.indexOf('Appendix: watermark statistics')
+    expect(line).toBeGreaterThan(0)
+    expect(appendix).toBeGreaterThan(t.indexOf('Reproducibility'))
+    expect(t.indexOf('Tokens scored')).toBeGreaterThan(appendix)
+  })
+
+  it('says "limited evidence" for a short text and gives no verdict', () => {
+    const t = visibleText(renderDocumentReport({ ...okResult(), words: 120 }, CTX))
+    expect(t).toContain('Limited evidence: too short for a verdict')
+    expect(t).toContain('With 120 words (under 150) there is too little text for a verdict')
+    expect(t).not.toContain('Reads like AI-generated writing')
   })
 
   it('shows metadata as process evidence, then limitations, error rates, advice and reproducibility', () => {

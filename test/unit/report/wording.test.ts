@@ -27,7 +27,7 @@ describe('report wording', () => {
   it('states a zero measured rate without claiming it never happens', () => {
     const point = { ...detector.operatingPoint, fpr: 0, fprUpper: 0.004 }
     expect(describeFalsePositiveRate(point)).toBe(
-      'At this setting none of the human essays we tested was flagged, as measured on held-out human student essays (n=1800); allowing for measurement uncertainty, at most about 1 in 250.'
+      'At this setting none of the human essays we tested was flagged, as measured on 1,800 essays by students that the model never saw in training; allowing for measurement uncertainty, at most about 1 in 250.'
     )
   })
 

@@ -4,6 +4,7 @@
  * so what is shown is exactly what was scored.
  */
 import type { Fingerprint, Passage, PassageScore, WatermarkTokenFlag } from '../../../../shared/types'
+import { splitSentences } from '../../../../engine/text/sentences'
 
 export type ScoredPassage = Passage & { score?: PassageScore }
 
@@ -13,11 +14,77 @@ export type DocumentBlock =
 
 export type TokenColour = 'green' | 'red' | 'unscored'
 
+export type Lean = 'ai' | 'human'
+
+/** A stretch of text with a direction: a phrase that pushed the score, or a sentence that leans one way. */
+export interface LeanSpan {
+  start: number
+  end: number
+  lean: Lean
+}
+
 export interface TextRun {
   start: number
   end: number
   fingerprint: Fingerprint | null
   token: TokenColour | null
+  /** A phrase that pushed the passage's score towards AI or towards human (underlined in the text). */
+  phrase?: Lean | null
+  /** The sentence this run is in leans towards AI (shaded inside a long passage). */
+  sentence?: Lean | null
+}
+
+/** Phrases underlined in the text, per direction and passage (the strongest). */
+export const MAX_PHRASES_EACH_WAY = 4
+
+/** Passages at least this long show which of their sentences carry the phrases that pushed the score. */
+export const SENTENCE_SHADING_WORDS = 80
+
+/** The phrases that pushed a passage's score, as spans inside it (overlaps keep the first, strongest). */
+export function phraseSpans(passage: ScoredPassage): LeanSpan[] {
+  const e = passage.score?.explanation
+  if (!e) return []
+  const all = [
+    ...e.towardsAi.map((a) => ({ start: a.start, end: a.end, lean: 'ai' as const, w: Math.abs(a.weight) })),
+    ...e.towardsHuman.map((a) => ({
+      start: a.start,
+      end: a.end,
+      lean: 'human' as const,
+      w: Math.abs(a.weight)
+    }))
+  ].filter((a) => a.start >= passage.start && a.end <= passage.end && a.end > a.start)
+  all.sort((a, b) => b.w - a.w)
+  const kept: LeanSpan[] = []
+  const perLean = { ai: 0, human: 0 }
+  for (const a of all) {
+    // The strongest few each way: underlining every small push would bury the ones that matter.
+    if (perLean[a.lean] >= MAX_PHRASES_EACH_WAY) continue
+    if (kept.some((k) => a.start < k.end && k.start < a.end)) continue
+    kept.push({ start: a.start, end: a.end, lean: a.lean })
+    perLean[a.lean]++
+  }
+  return kept.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * Inside a long passage, the sentences where the phrases pushing towards AI outweigh those pushing towards
+ * human (by the detector's own attribution weights). Short passages are one unit already: none.
+ */
+export function leaningSentences(text: string, passage: ScoredPassage): LeanSpan[] {
+  const e = passage.score?.explanation
+  // A passage that reads like human writing as a whole is not picked apart sentence by sentence.
+  if (!e || passage.words < SENTENCE_SHADING_WORDS || passage.score?.label === 'likely-human') return []
+  const body = text.slice(passage.start, passage.end)
+  const sentences = splitSentences(body).map(([a, b]) => [a + passage.start, b + passage.start] as const)
+  if (sentences.length < 2) return []
+  const out: LeanSpan[] = []
+  for (const [start, end] of sentences) {
+    let net = 0
+    for (const a of e.towardsAi) if (a.start >= start && a.start < end) net += Math.abs(a.weight)
+    for (const a of e.towardsHuman) if (a.start >= start && a.start < end) net -= Math.abs(a.weight)
+    if (net > 0) out.push({ start, end, lean: 'ai' })
+  }
+  return out
 }
 
 /** Passages in text order with the uncovered stretches between them (headings, blank lines) as gaps. */
@@ -50,7 +117,9 @@ export function splitRuns(
   start: number,
   end: number,
   fingerprints: Fingerprint[],
-  flags: WatermarkTokenFlag[] | null
+  flags: WatermarkTokenFlag[] | null,
+  phrases: LeanSpan[] = [],
+  sentences: LeanSpan[] = []
 ): TextRun[] {
   const located = fingerprints.filter(
     (f): f is Fingerprint & { start: number; end: number } =>
@@ -60,6 +129,8 @@ export function splitRuns(
   const cuts = new Set<number>([start, end])
   for (const f of located) cuts.add(Math.max(start, f.start)).add(Math.min(end, f.end))
   for (const t of tokens) cuts.add(Math.max(start, t.start)).add(Math.min(end, t.end))
+  const spans = [...phrases, ...sentences].filter((x) => x.end > start && x.start < end)
+  for (const x of spans) cuts.add(Math.max(start, x.start)).add(Math.min(end, x.end))
   const points = [...cuts].sort((a, b) => a - b)
 
   const runs: TextRun[] = []
@@ -71,12 +142,24 @@ export function splitRuns(
     const token = tokens[tokenIndex]
     const covering = token && token.start <= a && token.end >= b ? tokenColour(token.value) : null
     const fingerprint = located.find((f) => f.start <= a && f.end >= b) ?? null
+    const phrase = phrases.find((x) => x.start <= a && x.end >= b)?.lean ?? null
+    const sentence = sentences.find((x) => x.start <= a && x.end >= b)?.lean ?? null
     const previous = runs[runs.length - 1]
     // Merge neighbours with identical decoration so plain text stays one DOM node.
-    if (previous && previous.fingerprint === fingerprint && previous.token === covering && !covering) {
+    if (
+      previous &&
+      previous.fingerprint === fingerprint &&
+      previous.token === covering &&
+      !covering &&
+      (previous.phrase ?? null) === phrase &&
+      (previous.sentence ?? null) === sentence
+    ) {
       previous.end = b
     } else {
-      runs.push({ start: a, end: b, fingerprint, token: covering })
+      const run: TextRun = { start: a, end: b, fingerprint, token: covering }
+      if (phrase) run.phrase = phrase
+      if (sentence) run.sentence = sentence
+      runs.push(run)
     }
   }
   // A zero-width fingerprint (e.g. an empty range) still gets a marker at its position.

@@ -3,15 +3,28 @@
  * thing and tests can pin the phrasing: Inkprint describes how writing reads, never what a student did.
  */
 import type { DocumentResult, OperatingPoint } from '../../../../shared/types'
-import {
-  describeHumanRate,
-  formatPercent,
-  oneIn,
-  PASSAGE_LABEL_WORDS,
-  VERDICT_WORDS
-} from '../../../../shared/wording'
+import { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS } from '../../../../shared/wording'
+import { LIMITED_EVIDENCE_WORDS_TEXT, shownVerdict, type ShownVerdict } from '../../../../shared/reading'
 
-export { describeHumanRate, formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS }
+export { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS }
+
+/** The verdict in words, including the short-text case the detector's own table may not name. */
+export function verdictWords(verdict: ShownVerdict): string {
+  return verdict === 'limited-evidence' ? LIMITED_EVIDENCE_WORDS_TEXT : VERDICT_WORDS[verdict]
+}
+
+/** "about 1 in 4 classes of 25" for a target rate: what a calibration target means in a teacher's terms. */
+export function studentsPerClass(rate: number, classSize = 25): string {
+  const perClass = rate * classSize
+  if (perClass >= 1) {
+    const n = Math.round(perClass * 10) / 10
+    return `about ${n} honest student${n === 1 ? '' : 's'} in every class of ${classSize}`
+  }
+  const classes = Math.round(1 / perClass)
+  return classes <= 1
+    ? `about 1 honest student in every class of ${classSize}`
+    : `about 1 honest student in every ${classes} classes of ${classSize}`
+}
 
 /** "84%–95%"; when both ends round to the same text (e.g. ">99%") it is written once. */
 export function formatInterval([low, high]: [number, number]): string {
@@ -20,9 +33,20 @@ export function formatInterval([low, high]: [number, number]): string {
   return a === b ? a : `${a}–${b}`
 }
 
+/**
+ * Where a rate was measured, without statistics jargon: "held-out human student essays (test split, n=579; …)"
+ * becomes "579 essays by students that the model never saw in training".
+ */
+export function plainMeasuredOn(measuredOn: string): string {
+  const n = /test split, n=(\d+)/.exec(measuredOn) ?? /n=(\d+)/.exec(measuredOn)
+  if (n)
+    return `${Number(n[1]).toLocaleString('en-US')} essays by students that the model never saw in training`
+  return measuredOn.replace(/\s*\([^)]*n=[^)]*\)/g, '')
+}
+
 /** The operating point's measured false-positive rate as a sentence a teacher can repeat. */
 export function describeFalsePositiveRate(point: OperatingPoint): string {
-  const where = point.measuredOn ? ` (measured on ${point.measuredOn})` : ''
+  const where = point.measuredOn ? ` (measured on ${plainMeasuredOn(point.measuredOn)})` : ''
   const upper = point.fprUpper > 0 ? `; at worst about ${oneIn(point.fprUpper)}` : ''
   if (point.fpr <= 0) {
     return `None of the human essays we tested were flagged at this setting${where}${upper}.`
@@ -42,8 +66,8 @@ export function describeCalibratedPoint(point: OperatingPoint): string | null {
   if (!c) return null
   const [low, high] = c.fprInterval
   return (
-    `calibrated on ${c.n} essays, '${c.name}', FPR ${formatRate(point.fpr)} ` +
-    `[${formatRate(low).replace('%', '')}–${formatRate(high)}]`
+    `'${c.name}' (${c.n} of your students’ essays): ${formatRate(point.fpr)} of them flagged, ` +
+    `likely between ${formatRate(low)} and ${formatRate(high)}`
   )
 }
 
@@ -64,8 +88,10 @@ export function formatMinutes(minutes: number): string {
 /** The one-line status of a document in the class table. */
 export function describeStatus(result: DocumentResult): string {
   switch (result.status) {
-    case 'ok':
-      return result.detector ? VERDICT_WORDS[result.detector.verdict] : 'Scores not available'
+    case 'ok': {
+      const verdict = shownVerdict(result)
+      return verdict ? verdictWords(verdict) : 'Scores not available'
+    }
     case 'too-short':
       return VERDICT_WORDS['too-short']
     case 'unsupported':

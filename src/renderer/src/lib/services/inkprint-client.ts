@@ -80,6 +80,26 @@ export class InkprintClient {
     return this.call((api) => api.clearResults(null))
   }
 
+  removeResults(paths: string[]): Promise<ApiResult<{ removed: number }>> {
+    return this.call((api) => api.removeResults({ paths }))
+  }
+
+  undoRemove(): Promise<ApiResult<DocumentResult[]>> {
+    return this.call((api) => api.undoRemove(null))
+  }
+
+  setReview(path: string, reviewed: boolean, note: string): Promise<ApiResult<DocumentResult>> {
+    return this.call((api) => api.setReview({ path, reviewed, note }))
+  }
+
+  rejudgeResults(paths: string[], options: CheckOptions): Promise<ApiResult<DocumentResult[]>> {
+    return this.call((api) => api.rejudgeResults({ paths, options }))
+  }
+
+  openReport(file: string, reveal: boolean): Promise<ApiResult<null>> {
+    return this.call((api) => api.openReport({ file, reveal }))
+  }
+
   exportReport(request: ExportReportRequest): Promise<ApiResult<ExportedReport>> {
     return this.call((api) => api.exportReport(request))
   }

@@ -8,7 +8,11 @@ import type { SettingsStore } from './settings.svelte'
 
 export type CalibrationStep = 'choose' | 'scoring' | 'review' | 'saved'
 
-export const TARGET_FPRS = [0.005, 0.01, 0.02, 0.05, 0.1]
+/** Strict targets first: the default (1%) and below keep honest students safe; 5% flags about one per class. */
+export const TARGET_FPRS = [0.001, 0.005, 0.01, 0.02, 0.05]
+
+/** The target a new calibration starts on: the strict side, as the shipped "balanced" setting. */
+export const DEFAULT_TARGET_FPR = 0.01
 
 const POLL_MS = 250
 
@@ -17,7 +21,7 @@ export class CalibrationFlowStore {
   name = $state('')
   humanPaths = $state.raw<string[]>([])
   aiPaths = $state.raw<string[]>([])
-  targetFpr = $state(0.05)
+  targetFpr = $state(DEFAULT_TARGET_FPR)
   private _progress = $state<CalibrationProgress | null>(null)
   private _preview = $state.raw<CalibrationView | null>(null)
   private _saved = $state.raw<CalibrationView[]>([])

@@ -18,6 +18,10 @@ export interface BatchProgress {
   /** A scan being read by OCR: which page of how many. */
   currentPage: { page: number; pages: number } | null
   startedAt: number
+  /** When the first file finished: time before it is start-up (workers, model), not per-file work. */
+  firstDoneAt: number | null
+  /** How many files had finished at firstDoneAt (a burst of reused results can arrive together). */
+  firstDone: number
   lastProgressAt: number
   running: boolean
   cancelled: boolean
@@ -42,6 +46,19 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path
 }
 
+/** Files that must finish (after the first) before a time-left estimate is shown: early rates jump around. */
+export const ESTIMATE_AFTER_FILES = 3
+
+export interface Undoable {
+  /** "Removed Ava Chen" / "Forgot 20 results of Year 10". */
+  label: string
+  count: number
+}
+
+function folderKey(path: string): string {
+  return path.replace(/[\\/]+$/, '')
+}
+
 export class DocumentsStore {
   private _results = $state.raw<DocumentResult[]>([])
   private _batch = $state<BatchProgress | null>(null)
@@ -50,6 +67,9 @@ export class DocumentsStore {
   /** The most recent finished file, opened directly when a batch had just one. */
   private lastPath: string | null = null
   private flushQueued = false
+  private _undoable = $state<Undoable | null>(null)
+  private _currentClass = $state<string | null>(null)
+  private _rejudging = $state(false)
 
   constructor(
     private readonly client: InkprintClient,
@@ -57,7 +77,10 @@ export class DocumentsStore {
     private readonly navigation: NavigationStore,
     private readonly schedule: Scheduler = frameScheduler,
     private readonly now: () => number = () => Date.now()
-  ) {}
+  ) {
+    // A changed setting re-judges the results already shown: no need to open the folder again.
+    settings.onChange(() => void this.rejudge())
+  }
 
   get results(): DocumentResult[] {
     return this._results
@@ -76,11 +99,30 @@ export class DocumentsStore {
     return this._batch?.running ?? false
   }
 
-  /** Estimated time left from the average time per finished file; null until one file is done. */
+  /**
+   * Estimated time left from the pace since the first file finished (start-up excluded); null until a few
+   * files have finished after it, so the estimate does not jump about at the start.
+   */
   get remainingMs(): number | null {
     const b = this._batch
-    if (!b || !b.running || b.done === 0) return null
-    return ((b.lastProgressAt - b.startedAt) / b.done) * (b.total - b.done)
+    if (!b || !b.running || b.firstDoneAt === null) return null
+    const since = b.done - b.firstDone
+    if (since < ESTIMATE_AFTER_FILES) return null
+    return ((b.lastProgressAt - b.firstDoneAt) / since) * (b.total - b.done)
+  }
+
+  /** The last removal, which "Undo" can put back; null when there is nothing to undo. */
+  get undoable(): Undoable | null {
+    return this._undoable
+  }
+
+  /** The folder (class) of the batch opened last: the table shows it on its own. */
+  get currentClass(): string | null {
+    return this._currentClass
+  }
+
+  get rejudging(): boolean {
+    return this._rejudging
   }
 
   find(path: string): DocumentResult | undefined {
@@ -132,6 +174,8 @@ export class DocumentsStore {
     }
     this._message = null
     const startedAt = this.now()
+    this._currentClass =
+      paths.length === 1 && !/\.[a-z0-9]{2,5}$/i.test(paths[0]) ? folderKey(paths[0]) : null
     this._batch = {
       id: null,
       total: paths.length,
@@ -139,6 +183,8 @@ export class DocumentsStore {
       currentFile: null,
       currentPage: null,
       startedAt,
+      firstDoneAt: null,
+      firstDone: 0,
       lastProgressAt: startedAt,
       running: true,
       cancelled: false,
@@ -171,9 +217,81 @@ export class DocumentsStore {
       this._message = answer.error.message
       return
     }
+    const count = this._results.length
     this._results = []
     this._batch = null
+    this._undoable =
+      count > 0 ? { label: `Forgot ${count} ${count === 1 ? 'result' : 'results'}`, count } : null
     this.navigation.showStart()
+  }
+
+  /** Forgets some results (one row, or one class); "Undo" puts them back. */
+  async remove(paths: string[], label: string): Promise<void> {
+    if (paths.length === 0) return
+    const answer = await this.client.removeResults(paths)
+    if (!answer.ok) {
+      this._message = answer.error.message
+      return
+    }
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throw-away index; nothing renders it
+    const gone = new Set(paths)
+    this._results = this._results.filter((r) => !gone.has(r.path))
+    this._undoable = { label, count: answer.value.removed }
+    if (this.navigation.selectedPath && gone.has(this.navigation.selectedPath)) this.navigation.showTable()
+  }
+
+  async undo(): Promise<void> {
+    const answer = await this.client.undoRemove()
+    if (!answer.ok) {
+      this._message = answer.error.message
+      return
+    }
+    this._undoable = null
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throw-away index; nothing renders it
+    const back = new Set(answer.value.map((r) => r.path))
+    this._results = [...this._results.filter((r) => !back.has(r.path)), ...answer.value]
+    if (answer.value.length > 0 && this.navigation.view === 'start') this.navigation.showTable()
+  }
+
+  dismissUndo(): void {
+    this._undoable = null
+  }
+
+  /** Records the teacher's reviewed mark and note; the kept result is updated in place. */
+  async setReview(path: string, reviewed: boolean, note: string): Promise<boolean> {
+    const answer = await this.client.setReview(path, reviewed, note)
+    if (!answer.ok) {
+      this._message = answer.error.message
+      return false
+    }
+    this.replace([answer.value])
+    return true
+  }
+
+  /** Judges the results shown again with the current settings (after a setting changed); no file is re-read. */
+  async rejudge(): Promise<void> {
+    const paths = this._results.filter((r) => r.detector).map((r) => r.path)
+    if (paths.length === 0 || this.running) return
+    this._rejudging = true
+    const answer = await this.client.rejudgeResults(paths, this.settings.checkOptions())
+    this._rejudging = false
+    if (!answer.ok) {
+      this._message = answer.error.message
+      return
+    }
+    this.replace(answer.value)
+  }
+
+  /** Hides the finished batch's progress card. */
+  dismissBatch(): void {
+    if (!this.running) this._batch = null
+  }
+
+  private replace(updated: DocumentResult[]): void {
+    if (updated.length === 0) return
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throw-away index; nothing renders it
+    const byPath = new Map(updated.map((r) => [r.path, r]))
+    this._results = this._results.map((r) => byPath.get(r.path) ?? r)
   }
 
   dismissMessage(): void {
@@ -198,6 +316,10 @@ export class DocumentsStore {
       batch.total = event.total
       batch.done = event.done
       batch.lastProgressAt = this.now()
+      if (batch.firstDoneAt === null) {
+        batch.firstDoneAt = batch.lastProgressAt
+        batch.firstDone = event.done
+      }
       this.queueFlush()
     } else {
       this.flush()

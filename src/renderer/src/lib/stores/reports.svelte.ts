@@ -15,6 +15,11 @@ export const REPORT_FORMATS: { value: ReportFileFormat; label: string }[] = [
   { value: 'csv', label: 'Spreadsheet (CSV)' }
 ]
 
+function folderOf(file: string): string {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'))
+  return cut > 0 ? file.slice(0, cut) : file
+}
+
 export class ReportsStore {
   private _busy = $state(false)
   private _message = $state<ExportMessage | null>(null)
@@ -42,9 +47,21 @@ export class ReportsStore {
       this._message = { tone: 'error', text: `The report was not saved: ${answer.error.message}`, files: [] }
     } else if (!answer.value.cancelled) {
       const { files, warnings } = answer.value
-      const text = files.length === 1 ? `Report saved: ${files[0]}` : `${files.length} report files saved.`
+      const text =
+        files.length === 1
+          ? `Report saved: ${files[0]}`
+          : scope === 'class'
+            ? `Saved the class report and ${files.length - 1} student reports in ${folderOf(files[0])}.`
+            : `${files.length} report files saved.`
       this._message = { tone: 'success', text: [text, ...warnings].join(' '), files }
     }
+  }
+
+  /** Opens a saved report with the computer's default program, or shows it in its folder. */
+  async open(file: string, reveal: boolean): Promise<void> {
+    const answer = await this.client.openReport(file, reveal)
+    if (!answer.ok && this._message)
+      this._message = { ...this._message, tone: 'error', text: answer.error.message }
   }
 
   dismiss(): void {

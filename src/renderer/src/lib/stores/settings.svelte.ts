@@ -40,6 +40,7 @@ export class SettingsStore {
   private _operatingPoint = $state<OperatingPointName>('balanced')
   /** A saved local calibration to judge new checks with; null uses the shipped operating point. */
   private _calibrationId = $state<string | null>(null)
+  private readonly listeners: (() => void)[] = []
 
   constructor(private readonly storage: Storage | null) {
     try {
@@ -64,13 +65,20 @@ export class SettingsStore {
   }
 
   setOperatingPoint(name: OperatingPointName): void {
+    if (name === this._operatingPoint) return
     this._operatingPoint = name
     this.save()
   }
 
   setCalibration(id: string | null): void {
+    if (id === this._calibrationId) return
     this._calibrationId = id
     this.save()
+  }
+
+  /** Called after every change of setting (results already shown are judged again). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener)
   }
 
   /** The options a new check is started with. */
@@ -83,5 +91,6 @@ export class SettingsStore {
   private save(): void {
     const value = { operatingPoint: this._operatingPoint, calibrationId: this._calibrationId }
     this.storage?.setItem(STORAGE_KEY, JSON.stringify(value))
+    for (const listener of this.listeners) listener()
   }
 }
