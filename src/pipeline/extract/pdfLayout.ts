@@ -50,6 +50,9 @@ export function buildLines(items: readonly PositionedItem[], page: number): PdfL
   let tallest = 0
   const lookup = (y: number, h: number): Group | undefined => {
     const reach = Math.ceil(0.5 * Math.max(h, tallest)) + 1
+    // Giant or broken glyph heights (a damaged PDF): scan the lines instead of billions of empty buckets.
+    if (!Number.isFinite(reach) || !Number.isFinite(y) || reach > 256)
+      return groups.find((g) => Math.abs(g.y - y) < 0.5 * Math.max(h, g.height))
     let best: Group | undefined
     for (let b = Math.floor(y) - reach; b <= Math.floor(y) + reach; b++) {
       for (const g of byY.get(b) ?? []) {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { DocumentResult } from '../../../src/shared/types'
+import { RESULT_SCHEMA_VERSION, type DocumentResult } from '../../../src/shared/types'
 import type { ExtractionRecord } from '../../../src/cli/extract'
 import { makeFixtures } from '../../fixtures/make-fixtures.mjs'
 
@@ -82,7 +82,7 @@ describe('inkprint extract (built CLI)', () => {
     ])
     expect(code).toBe(0)
     const payload = JSON.parse(stdout) as { schemaVersion: number; documents: ExtractionRecord[] }
-    expect(payload.schemaVersion).toBe(1)
+    expect(payload.schemaVersion).toBe(RESULT_SCHEMA_VERSION)
     expect(payload.documents).toHaveLength(1)
     expect(payload.documents[0]?.text).toBeUndefined()
     expect(payload.documents[0]?.passages.length).toBeGreaterThan(0)

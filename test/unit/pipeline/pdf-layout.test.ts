@@ -16,6 +16,20 @@ const item = (str: string, x: number, y: number, height = 10): PositionedItem =>
 })
 
 describe('buildLines', () => {
+  it('stays fast and correct when a damaged PDF gives a glyph a giant or non-finite height', () => {
+    // Found by the fuzz test: a height of 1e12 made the line lookup walk a trillion empty buckets.
+    const items = [
+      { str: 'Huge', x: 0, y: 700, width: 10, height: 1e12 },
+      { str: 'First', x: 0, y: 600, width: 10, height: 12 },
+      { str: 'line', x: 20, y: 600, width: 10, height: 12 },
+      { str: 'Broken', x: 0, y: 500, width: 10, height: Number.POSITIVE_INFINITY },
+      { str: 'Second', x: 0, y: 400, width: 10, height: 12 }
+    ]
+    const lines = buildLines(items, 1)
+    expect(lines.map((l) => l.text).join(' | ')).toContain('Huge')
+    expect(lines.length).toBeGreaterThan(0)
+  })
+
   it('joins ligature pieces without spaces and words with visible gaps with one space', () => {
     const [line] = buildLines(
       [item('e', 100, 700), item('ffi', 105, 700), item('cient', 120, 700), item('use', 150, 700)],
