@@ -81,7 +81,7 @@ test('known writing: class-table column, document card, report, and a student co
 
   // A file whose name names no student: choose the student by hand.
   await page.getByRole('button', { name: '← Class table' }).click()
-  await page.getByRole('button', { name: /untitled essay\.txt/ }).click()
+  await page.getByRole('button', { name: 'untitled essay.txt', exact: true }).click()
   await expect(card).toContainText('No student matched this file')
   await card.getByLabel('Student for this file').selectOption('Ana Lopez')
   await card.getByRole('button', { name: 'Use this student' }).click()
