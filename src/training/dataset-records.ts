@@ -11,6 +11,26 @@ export const SPLIT_SEED = 'inkprint-detector-v1'
 /** Our own corpus of chat-assistant text written to imitate students (data/imitation, in this repo). */
 export const IMITATION = 'imitation'
 
+/** Every dataset featurised for training and evaluation (`trainable` decides which records train). */
+export const TRAINING_DATASETS = [
+  'outfox',
+  'gede-preview',
+  'ellipse-ell-essays',
+  'argugpt-machine',
+  'ndhal-asap-fce-gpt',
+  'fastdetect-glimpse',
+  'raidar',
+  'mixset',
+  'asap-essays',
+  'fce-learners',
+  'micusp-papers',
+  'commonlit-summaries',
+  'apt-eval-polished',
+  'adversarial-paraphrasing',
+  'detectrl',
+  'imitation'
+]
+
 export interface RawRecord {
   id: string
   text: string

@@ -4,16 +4,13 @@ The feature vectors come ONLY from the TypeScript featurizer (src/engine/detecto
 src/training/featurize-dataset.ts; nothing here re-implements featurisation.
 """
 import json
-import math
 import os
 
 import numpy as np
 import scipy.sparse as sp
 from scipy.stats import beta
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
-SEED = 20261129
 HASH_SIZE = 1 << 20          # char/word n-gram block
 STYLE_OFFSET = HASH_SIZE + (1 << 18)  # after the skeleton block (featurizer v2); style features follow
 
@@ -43,9 +40,6 @@ def load_cache(cache_dir, extra_dirs=()):
     return meta, X, n_style
 
 
-def rows(meta, pred):
-    return np.array([i for i, m in enumerate(meta) if pred(m)], dtype=np.int64)
-
 
 def style_stats(X, train_rows, n_style):
     S = X[train_rows][:, STYLE_OFFSET:].toarray().astype(np.float64)
@@ -67,11 +61,6 @@ def standardise_style(X, mean, std, n_style, drop_style=False):
         X.data[mask] = ((X.data[mask] - mean[j]) / std[j]).astype(np.float32)
     return X
 
-
-def fit_lr(X, y, w, C, tol=1e-4):
-    clf = LogisticRegression(C=C, solver='liblinear', max_iter=200, random_state=SEED, tol=tol)
-    clf.fit(X, y, sample_weight=w)
-    return clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0])
 
 
 def fit_lbfgs(X, y, w, l2, w0=None, maxiter=200, tol=1e-6):
@@ -119,12 +108,6 @@ def sigmoid(z):
     return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
 
 
-def platt(z, y):
-    """1-D logistic fit of labels on logit (weakly regularised)."""
-    clf = LogisticRegression(C=100.0, solver='lbfgs', max_iter=1000)
-    clf.fit(np.asarray(z).reshape(-1, 1), y)
-    return float(clf.coef_[0, 0]), float(clf.intercept_[0])
-
 
 def platt_cov(z, a, b):
     """Covariance of the Platt parameters (a, b): inverse Fisher information of the 1-D logistic fit."""
@@ -134,17 +117,6 @@ def platt_cov(z, a, b):
     H = np.array([[np.sum(wgt * z * z), np.sum(wgt * z)], [np.sum(wgt * z), np.sum(wgt)]]) + 1e-9 * np.eye(2)
     return np.linalg.inv(H).tolist()
 
-
-def ece(p, y, bins=10):
-    p = np.asarray(p)
-    y = np.asarray(y)
-    total = 0.0
-    for k in range(bins):
-        lo, hi = k / bins, (k + 1) / bins
-        sel = (p >= lo) & ((p < hi) if k < bins - 1 else (p <= hi))
-        if sel.sum() > 0:
-            total += sel.sum() / len(p) * abs(p[sel].mean() - y[sel].mean())
-    return float(total)
 
 
 def auroc(scores, y):
@@ -163,21 +135,3 @@ def cp_upper(k, n, conf=0.95):
     return float(beta.ppf(conf, k + 1, n - k))
 
 
-def threshold_at_fpr(human_scores, alpha):
-    """Conformal-style threshold: flag when score > t; at most floor(alpha*(n+1)) calibration humans exceed t."""
-    s = np.sort(np.asarray(human_scores))[::-1]
-    k = int(math.floor(alpha * (len(s) + 1)))
-    if k < 1:
-        return float(s[0]) + 1e-6
-    return float(s[k - 1]) + 1e-9 if k < len(s) else float(s[-1])
-
-
-def tpr_at(scores_ai, t):
-    s = np.asarray(scores_ai)
-    return float((s > t).mean()) if len(s) else float('nan')
-
-
-def fpr_at(scores_h, t):
-    s = np.asarray(scores_h)
-    k = int((s > t).sum())
-    return k, len(s)

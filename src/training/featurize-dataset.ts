@@ -21,6 +21,7 @@ import {
   bucket100,
   describe,
   IMITATION,
+  TRAINING_DATASETS as DATASETS,
   formattingCues,
   keepRecord,
   readDataset,
@@ -29,24 +30,6 @@ import {
   type RecordInfo
 } from './dataset-records'
 
-const DATASETS = [
-  'outfox',
-  'gede-preview',
-  'ellipse-ell-essays',
-  'argugpt-machine',
-  'ndhal-asap-fce-gpt',
-  'fastdetect-glimpse',
-  'raidar',
-  'mixset',
-  'asap-essays',
-  'fce-learners',
-  'micusp-papers',
-  'commonlit-summaries',
-  'apt-eval-polished',
-  'adversarial-paraphrasing',
-  'detectrl',
-  'imitation'
-]
 /** Passage windows written per document: all of them for evaluation (capped), the first few train. */
 const MAX_WINDOWS = 24
 

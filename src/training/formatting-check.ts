@@ -10,24 +10,15 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { normalise } from '../engine/detector/normalise'
 import { auroc } from '../engine/stats'
-import { describe, formattingCues, keepRecord, readDataset, trainable } from './dataset-records'
+import {
+  describe,
+  formattingCues,
+  keepRecord,
+  readDataset,
+  trainable,
+  TRAINING_DATASETS
+} from './dataset-records'
 
-const DATASETS = [
-  'outfox',
-  'gede-preview',
-  'ellipse-ell-essays',
-  'argugpt-machine',
-  'ndhal-asap-fce-gpt',
-  'fastdetect-glimpse',
-  'raidar',
-  'asap-essays',
-  'fce-learners',
-  'micusp-papers',
-  'commonlit-summaries',
-  'adversarial-paraphrasing',
-  'detectrl',
-  'imitation'
-]
 const PER_CELL = 600
 
 /**
@@ -83,7 +74,8 @@ function main(): void {
   const dataDir = resolve(process.argv[2] ?? '../shared/data')
   const outFile = resolve(process.argv[3] ?? '.cache/training/formatting.json')
   const rows: { split: string; y: number; raw: number[]; norm: number[] }[] = []
-  for (const ds of DATASETS) {
+  // MixSet and APT-Eval are featurised for evaluation only: `trainable` leaves them out here
+  for (const ds of TRAINING_DATASETS) {
     const cells = new Map<string, number>()
     for (const r of readDataset(dataDir, ds)) {
       if (r.label !== 'human' && r.label !== 'ai') continue

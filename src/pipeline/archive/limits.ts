@@ -28,8 +28,6 @@ export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
 }
 
 /** File names that are archives of documents (a DOCX is a ZIP too, but it is a document). */
-export const ARCHIVE_EXTENSIONS = ['.zip'] as const
-
 export function isArchiveName(name: string): boolean {
   return /\.zip$/i.test(name)
 }
