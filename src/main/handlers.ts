@@ -49,8 +49,6 @@ export interface HandlerDeps {
   model?: () => Promise<{ name: string; version: string; sha256: string } | null>
   /** Files and folders the OS asked to open (OpenRequests.take in the app); none when absent. */
   takeOpenRequests?: () => string[]
-  /** The paths main issued to the renderer (dialogs, drops, open requests); a fresh registry by default. */
-  grants?: PathGrants
   /** Opens a file with its default application (shell.openPath), or shows it in its folder (showItemInFolder). */
   openFile?: (file: string, reveal: boolean) => Promise<void>
 }
@@ -85,7 +83,8 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     () => context.reset()
   )
   const known = new KnownWritingService(deps.storeDir)
-  const grants = deps.grants ?? new PathGrants()
+  /** The only paths the renderer may have read: those main issued (dialogs, drops, open requests). */
+  const grants = new PathGrants()
   const running = new Map<string, AbortController>()
   /** What the last removal forgot, so that "Undo" can put it back (kept in memory only, until quit). */
   let lastRemoved: DocumentResult[] = []
