@@ -1,6 +1,7 @@
 /** The calibration verbs of the contract, over CalibrationService. Inputs are validated here, as for every verb. */
 import type { ApiHandlers, ApiResult } from '../shared/api'
 import { toView, type CalibrationService } from './calibration-service'
+import type { PathGrants } from './path-grants'
 import { validateCalibrationChoice, validateCalibrationRequest } from './validate'
 
 type CalibrationVerbs = Pick<
@@ -17,10 +18,11 @@ const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value })
 const notFound = (message: string): ApiResult<never> => ({ ok: false, error: { code: 'not-found', message } })
 const NOT_READY = 'That calibration has not finished scoring, or it was already saved.'
 
-export function createCalibrationHandlers(service: CalibrationService): CalibrationVerbs {
+/** `grants`: the folders the teacher chose; a calibration reads only those (ids, never paths). */
+export function createCalibrationHandlers(service: CalibrationService, grants: PathGrants): CalibrationVerbs {
   return {
     startCalibration: async (arg) => {
-      const request = validateCalibrationRequest(arg)
+      const request = validateCalibrationRequest(arg, grants)
       return request.ok ? ok(service.start(request.value)) : request
     },
     calibrationProgress: async (arg) => {

@@ -4,19 +4,14 @@
  * The scores stay in memory until saved; a saved profile holds numbers only (CalibrationStore).
  */
 import { randomUUID } from 'node:crypto'
-import type {
-  CalibrationProgress,
-  CalibrationRequest,
-  CalibrationView,
-  CheckOptions,
-  ModelFacts
-} from '../shared/api'
+import type { CalibrationProgress, CalibrationView, CheckOptions, ModelFacts } from '../shared/api'
 import type { DocumentResult } from '../shared/types'
 import { buildCalibrationProfile, rocOf, type CalibrationProfile } from '../engine/calibration'
 import { histogramPlotSvg, rocPlotSvg } from '../engine/plots'
 import type { CheckEngine } from '../pipeline/batch/engine'
 import { calibrated, calibrateFromFolders, CalibrationStore, shippedDefault } from '../pipeline/calibration'
 import { modelCardFloor, readModelFacts } from '../pipeline/model-facts'
+import type { ResolvedCalibrationRequest } from './validate'
 
 export { calibrated }
 
@@ -78,7 +73,7 @@ export class CalibrationService {
     private readonly engine: CheckEngine
   ) {}
 
-  start(request: CalibrationRequest): CalibrationProgress {
+  start(request: ResolvedCalibrationRequest): CalibrationProgress {
     const calibrationId = randomUUID()
     const session: Session = {
       progress: { calibrationId, phase: 'human', done: 0, total: 0, error: null },

@@ -21,7 +21,8 @@ import { createCalibrationHandlers } from './calibration-handlers'
 import { CalibrationService } from './calibration-service'
 import { writeAppReport, type PrintPdf } from './export-report'
 import { NO_PROFILE, ProfilesService } from './profiles-service'
-import { validateExportReport, validateStartBatch } from './validate'
+import { createPathGrantHandlers, PathGrants } from './path-grants'
+import { validateExportReport, validateRejudge, validateStartBatch } from './validate'
 import { createKnownWritingHandlers } from './known-writing-handlers'
 import { KnownWritingService } from './known-writing-service'
 
@@ -82,6 +83,8 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     () => context.reset()
   )
   const known = new KnownWritingService(deps.storeDir)
+  /** The only paths the renderer may have read: those main issued (dialogs, drops, open requests). */
+  const grants = new PathGrants()
   const running = new Map<string, AbortController>()
   /** What the last removal forgot, so that "Undo" can put it back (kept in memory only, until quit). */
   let lastRemoved: DocumentResult[] = []
@@ -100,11 +103,9 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
         platform: process.platform
       })
     },
-    pickFiles: async () => ok(await deps.pickFiles()),
-    takeOpenRequests: async () => ok(deps.takeOpenRequests?.() ?? []),
-    pickFolder: async () => ok(await deps.pickFolder()),
+    ...createPathGrantHandlers(grants, deps),
     startBatch: async (arg) => {
-      const request = validateStartBatch(arg)
+      const request = validateStartBatch(arg, grants)
       if (!request.ok) return request
       const judge = await calibrations.judge(request.value.options)
       if (judge === 'unknown')
@@ -203,7 +204,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     },
     rejudgeResults: async (arg) => {
       const a = (arg ?? {}) as { paths?: unknown; options?: unknown }
-      const request = validateStartBatch({ paths: a.paths, options: a.options })
+      const request = validateRejudge({ paths: a.paths, options: a.options })
       if (!request.ok) return request
       if (running.size > 0) return fail('not-available', 'Wait for the running check to finish.')
       const judge = await calibrations.judge(request.value.options)
@@ -287,7 +288,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
         }
       }
     },
-    ...createCalibrationHandlers(calibrations),
+    ...createCalibrationHandlers(calibrations, grants),
     ...createKnownWritingHandlers(known, store, { files: deps.pickFiles, folder: deps.pickFolder }),
     listProfiles: async () => ok(await profiles.list()),
     importProfile: async () => {

@@ -1,14 +1,15 @@
 /**
- * Electron shell: lifecycle, one secure window, the IPC handler table, dialogs. Logic lives elsewhere.
+ * Electron shell: lifecycle, one secure window, dialogs. The handler table is served by ipc.ts; logic lives elsewhere.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { API_CHANNELS, EVENT_CHANNEL, type ApiHandlers, type BatchEvent } from '../shared/api'
+import { EVENT_CHANNEL, type BatchEvent } from '../shared/api'
 import { WorkerEngine } from '../pipeline/batch/worker-engine'
 import { disableOrtTelemetry } from '../pipeline/ort-telemetry'
 import { OFFLINE_CHROMIUM_SWITCHES } from '../pipeline/report/offline-switches'
 import { createHandlers } from './handlers'
+import { registerHandlers } from './ipc'
 import { printHtmlWithElectron } from './print'
 import { ReloadingEngine } from './reloading-engine'
 import { documentPathsFromArgv, OpenRequests } from './open-requests'
@@ -72,30 +73,13 @@ function lockDownSession(): void {
   // The spell-checker would download Hunspell dictionaries from Google's CDN.
   ses.setSpellCheckerEnabled(false)
   ses.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: !isAllowedRequest(details.url, devServerUrl) })
+    callback({ cancel: !isAllowedRequest(details.url, { appUrl, devServerUrl }) })
   )
   ses.webRequest.onHeadersReceived((details, callback) =>
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
     })
   )
-}
-
-function registerHandlers(handlers: ApiHandlers): void {
-  for (const channel of API_CHANNELS) {
-    ipcMain.handle(channel, async (event, arg: unknown) => {
-      // Only our own window's top frame may call in.
-      if (
-        !mainWindow ||
-        event.sender !== mainWindow.webContents ||
-        event.senderFrame !== mainWindow.webContents.mainFrame
-      ) {
-        return { ok: false, error: { code: 'invalid-request', message: 'Unknown sender.' } }
-      }
-      const handler = handlers[channel] as (a: unknown) => Promise<unknown>
-      return handler(arg)
-    })
-  }
 }
 
 app.enableSandbox()
@@ -188,7 +172,8 @@ app.whenReady().then(() => {
           if (problem) throw new Error(problem)
         }
       }
-    })
+    }),
+    { window: () => mainWindow, appUrl }
   )
   mainWindow = createWindow()
   app.on('activate', () => {

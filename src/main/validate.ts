@@ -6,6 +6,7 @@ import type {
   ExportReportRequest,
   OperatingPointName
 } from '../shared/api'
+import type { PathGrants } from './path-grants'
 
 const OPERATING_POINTS: readonly OperatingPointName[] = ['strict', 'balanced', 'sensitive']
 const MAX_PATHS = 100_000
@@ -15,14 +16,44 @@ const invalid = (message: string): ApiResult<never> => ({
   error: { code: 'invalid-request', message }
 })
 
-/** Payloads from the renderer are untrusted: check shape and bounds before anything touches the disk. */
-export function validateStartBatch(arg: unknown): ApiResult<{ paths: string[]; options: CheckOptions }> {
+/** What a check reads, after its ids were resolved: paths main issued itself. */
+export interface ResolvedCalibrationRequest {
+  name: string
+  humanPaths: string[]
+  aiPaths: string[]
+}
+
+/**
+ * Payloads from the renderer are untrusted: check shape and bounds before anything touches the disk. Documents
+ * are named by ids main granted (see path-grants.ts); an id it never issued is refused, so is a path.
+ */
+export function validateStartBatch(
+  arg: unknown,
+  grants: PathGrants
+): ApiResult<{ paths: string[]; options: CheckOptions }> {
+  if (typeof arg !== 'object' || arg === null) return invalid('Expected { ids, options }.')
+  const { ids, options } = arg as { ids?: unknown; options?: unknown }
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_PATHS)
+    return invalid('Expected a non-empty list of ids of chosen files.')
+  const checked = validateCheckOptions(options)
+  if (!checked.ok) return checked
+  const paths = grants.resolve(ids)
+  return paths.ok ? { ok: true, value: { paths: paths.value, options: checked.value } } : paths
+}
+
+/** Re-judging names kept results by their path (nothing is read from disk), with the settings to judge at. */
+export function validateRejudge(arg: unknown): ApiResult<{ paths: string[]; options: CheckOptions }> {
   if (typeof arg !== 'object' || arg === null) return invalid('Expected { paths, options }.')
   const { paths, options } = arg as { paths?: unknown; options?: unknown }
   if (!Array.isArray(paths) || paths.length === 0 || paths.length > MAX_PATHS)
     return invalid('Expected a non-empty list of paths.')
   if (!paths.every((p) => typeof p === 'string' && p.length > 0 && p.length < 4096 && !p.includes('\0')))
     return invalid('Every path must be a non-empty string.')
+  const checked = validateCheckOptions(options)
+  return checked.ok ? { ok: true, value: { paths: paths as string[], options: checked.value } } : checked
+}
+
+function validateCheckOptions(options: unknown): ApiResult<CheckOptions> {
   const o = (options ?? {}) as { operatingPoint?: unknown; profiles?: unknown; calibrationId?: unknown }
   const operatingPoint = o.operatingPoint ?? 'balanced'
   if (!OPERATING_POINTS.includes(operatingPoint as OperatingPointName))
@@ -32,11 +63,8 @@ export function validateStartBatch(arg: unknown): ApiResult<{ paths: string[]; o
     return invalid('Profiles must be a list of profile ids.')
   if (o.calibrationId !== undefined && !isShortString(o.calibrationId))
     return invalid('A calibration id must be a short string.')
-  const value: { paths: string[]; options: CheckOptions } = {
-    paths: paths as string[],
-    options: { operatingPoint: operatingPoint as OperatingPointName, profiles }
-  }
-  if (typeof o.calibrationId === 'string') value.options.calibrationId = o.calibrationId
+  const value: CheckOptions = { operatingPoint: operatingPoint as OperatingPointName, profiles }
+  if (typeof o.calibrationId === 'string') value.calibrationId = o.calibrationId
   return { ok: true, value }
 }
 
@@ -63,13 +91,21 @@ export function validateExportReport(arg: unknown): ApiResult<ExportReportReques
   return { ok: true, value: { paths: a.paths, scope: a.scope, format: a.format } }
 }
 
-export function validateCalibrationRequest(arg: unknown): ApiResult<CalibrationRequest> {
+export function validateCalibrationRequest(
+  arg: unknown,
+  grants: PathGrants
+): ApiResult<ResolvedCalibrationRequest> {
   const a = (arg ?? {}) as Partial<Record<keyof CalibrationRequest, unknown>>
   if (!isShortString(a.name)) return invalid('A calibration needs a name.')
-  if (!isPathList(a.humanPaths)) return invalid('Choose at least one folder of human-written documents.')
-  if (a.aiPaths !== undefined && !isPathList(a.aiPaths, true))
-    return invalid('AI paths must be a list of paths.')
-  return { ok: true, value: { name: a.name.trim(), humanPaths: a.humanPaths, aiPaths: a.aiPaths ?? [] } }
+  if (!Array.isArray(a.humanIds) || a.humanIds.length === 0 || a.humanIds.length > MAX_PATHS)
+    return invalid('Choose at least one folder of human-written documents.')
+  if (a.aiIds !== undefined && (!Array.isArray(a.aiIds) || a.aiIds.length > MAX_PATHS))
+    return invalid('AI examples must be a list of ids of chosen folders.')
+  const humanPaths = grants.resolve(a.humanIds, 'folders')
+  if (!humanPaths.ok) return humanPaths
+  const aiPaths = a.aiIds?.length ? grants.resolve(a.aiIds, 'folders') : { ok: true as const, value: [] }
+  if (!aiPaths.ok) return aiPaths
+  return { ok: true, value: { name: a.name.trim(), humanPaths: humanPaths.value, aiPaths: aiPaths.value } }
 }
 
 export function validateCalibrationChoice(arg: unknown): ApiResult<CalibrationChoice> {

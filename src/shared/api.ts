@@ -1,6 +1,10 @@
 /**
  * The one IPC contract between the renderer and the engine host (Electron main, or the loopback test bridge).
- * The preload implements `InkprintApi` with `satisfies`; main registers `ApiHandlers` under `API_CHANNELS`.
+ * The preload implements `InkprintApi` with `satisfies`; main registers `ApiHandlers` under `API_CHANNELS`, a
+ * table keyed by verb: a verb without a channel, or a channel without a verb, does not compile.
+ *
+ * The renderer never names a path for main to read. Main hands out `GrantedPath`s (opaque ids) for what the
+ * teacher chose in its dialogs, dropped on the window, or asked the OS to open, and accepts only those ids back.
  */
 import type { KnownWritingSet } from './known-writing'
 import type { DocumentResult, ErrorCode } from './types'
@@ -40,12 +44,25 @@ export interface ExportedReport {
   cancelled: boolean
 }
 
+/**
+ * A file or folder main let the renderer use: chosen in a dialog, dropped on the window, or handed over by the
+ * OS. Verbs that read documents take the `id`, never a path.
+ */
+export interface GrantedPath {
+  /** An unguessable token main maps to the path (valid until Inkprint quits). */
+  id: string
+  /** The file or folder name, to show. */
+  name: string
+  /** The full path, to show and to match results by (results name their file by path); never accepted back. */
+  path: string
+}
+
 export interface CalibrationRequest {
   name: string
-  /** Files or folders of documents known to be human-written. */
-  humanPaths: string[]
-  /** Optional known-AI documents, for the detection rate. */
-  aiPaths?: string[]
+  /** Granted ids of files or folders of documents known to be human-written. */
+  humanIds: string[]
+  /** Granted ids of optional known-AI documents, for the detection rate. */
+  aiIds?: string[]
 }
 
 export interface CalibrationProgress {
@@ -192,11 +209,16 @@ export interface AppInfo {
 /** The request/response verbs. Each takes one JSON-serialisable argument. */
 export interface InvokeApi {
   appInfo: (arg: null) => ApiResult<AppInfo>
-  /** Opens a native dialog; returns chosen paths (empty when cancelled). */
-  pickFiles: (arg: null) => ApiResult<string[]>
-  pickFolder: (arg: null) => ApiResult<string[]>
-  /** Starts checking files/folders; progress arrives as BatchEvents. */
-  startBatch: (arg: { paths: string[]; options: CheckOptions }) => ApiResult<BatchStarted>
+  /** Opens a native dialog; returns what was chosen, granted (empty when cancelled). */
+  pickFiles: (arg: null) => ApiResult<GrantedPath[]>
+  pickFolder: (arg: null) => ApiResult<GrantedPath[]>
+  /**
+   * Grants dropped files and folders. Only the preload calls it, with paths Electron resolved from real File
+   * objects (`webUtils.getPathForFile`); the page gets `grantDroppedFiles` instead and can never name a path.
+   */
+  grantDroppedPaths: (arg: { paths: string[] }) => ApiResult<GrantedPath[]>
+  /** Starts checking granted files/folders (by id); progress arrives as BatchEvents. */
+  startBatch: (arg: { ids: string[]; options: CheckOptions }) => ApiResult<BatchStarted>
   cancelBatch: (arg: { batchId: string }) => ApiResult<null>
   /** Results kept from earlier sessions on this machine. */
   listResults: (arg: null) => ApiResult<DocumentResult[]>
@@ -215,8 +237,8 @@ export interface InvokeApi {
   /** Opens a file dialog for a profile JSON, validates it and keeps a copy on this machine. */
   importProfile: (arg: null) => ApiResult<ProfileImportOutcome>
   setProfileEnabled: (arg: { id: string; enabled: boolean }) => ApiResult<WatermarkProfileInfo[]>
-  /** Files and folders the OS asked Inkprint to open ("Open with…", a second launch), not yet checked. */
-  takeOpenRequests: (arg: null) => ApiResult<string[]>
+  /** Files and folders the OS asked Inkprint to open ("Open with…", a second launch), not yet checked; granted. */
+  takeOpenRequests: (arg: null) => ApiResult<GrantedPath[]>
   /** Students' known writing kept on this computer (as style counts), and hand corrections of students. */
   listKnownWriting: (arg: null) => ApiResult<KnownWritingSummary>
   /** Asks for files (or a folder) and adds them as known writing of `student`; kept results are compared again. */
@@ -256,35 +278,51 @@ export type InvokeChannel = keyof InvokeApi
 export type InvokeArg<C extends InvokeChannel> = Parameters<InvokeApi[C]>[0]
 export type InvokeReturn<C extends InvokeChannel> = ReturnType<InvokeApi[C]>
 
-export const API_CHANNELS = [
-  'appInfo',
-  'pickFiles',
-  'pickFolder',
-  'startBatch',
-  'cancelBatch',
-  'listResults',
-  'clearResults',
-  'exportReport',
-  'startCalibration',
-  'calibrationProgress',
-  'previewCalibration',
-  'saveCalibration',
-  'listCalibrations',
-  'deleteCalibration',
-  'listProfiles',
-  'importProfile',
-  'setProfileEnabled',
-  'takeOpenRequests',
-  'listKnownWriting',
-  'addKnownWriting',
-  'removeKnownWriting',
-  'assignStudent',
-  'removeResults',
-  'undoRemove',
-  'setReview',
-  'rejudgeResults',
-  'openReport'
-] as const satisfies readonly InvokeChannel[]
+/** Every verb's IPC channel. The mapped type makes a missing verb, an extra key or a misspelt channel an error. */
+export type ChannelTable = { readonly [V in InvokeChannel]: `inkprint:${V}` }
+
+export const API_CHANNELS = {
+  appInfo: 'inkprint:appInfo',
+  pickFiles: 'inkprint:pickFiles',
+  pickFolder: 'inkprint:pickFolder',
+  grantDroppedPaths: 'inkprint:grantDroppedPaths',
+  startBatch: 'inkprint:startBatch',
+  cancelBatch: 'inkprint:cancelBatch',
+  listResults: 'inkprint:listResults',
+  clearResults: 'inkprint:clearResults',
+  exportReport: 'inkprint:exportReport',
+  startCalibration: 'inkprint:startCalibration',
+  calibrationProgress: 'inkprint:calibrationProgress',
+  previewCalibration: 'inkprint:previewCalibration',
+  saveCalibration: 'inkprint:saveCalibration',
+  listCalibrations: 'inkprint:listCalibrations',
+  deleteCalibration: 'inkprint:deleteCalibration',
+  listProfiles: 'inkprint:listProfiles',
+  importProfile: 'inkprint:importProfile',
+  setProfileEnabled: 'inkprint:setProfileEnabled',
+  takeOpenRequests: 'inkprint:takeOpenRequests',
+  listKnownWriting: 'inkprint:listKnownWriting',
+  addKnownWriting: 'inkprint:addKnownWriting',
+  removeKnownWriting: 'inkprint:removeKnownWriting',
+  assignStudent: 'inkprint:assignStudent',
+  removeResults: 'inkprint:removeResults',
+  undoRemove: 'inkprint:undoRemove',
+  setReview: 'inkprint:setReview',
+  rejudgeResults: 'inkprint:rejudgeResults',
+  openReport: 'inkprint:openReport'
+} as const satisfies ChannelTable
+
+/** The verbs, in the table's order. Keys of API_CHANNELS are exactly InvokeChannel (checked by satisfies above). */
+export const API_VERBS = Object.keys(API_CHANNELS) as InvokeChannel[]
+
+/** Verbs only the preload calls: the page gets a safer function in their place (see InkprintApi). */
+export const PRELOAD_ONLY_VERBS = ['grantDroppedPaths'] as const satisfies readonly InvokeChannel[]
+export type PreloadOnlyVerb = (typeof PRELOAD_ONLY_VERBS)[number]
+/** The verbs the page calls as they are. */
+export type PageVerb = Exclude<InvokeChannel, PreloadOnlyVerb>
+export const PAGE_VERBS = API_VERBS.filter(
+  (verb): verb is PageVerb => !(PRELOAD_ONLY_VERBS as readonly string[]).includes(verb)
+)
 
 export const EVENT_CHANNEL = 'inkprint:batch-event'
 
@@ -295,10 +333,13 @@ export type ApiHandlers = {
 
 /** What the renderer sees on `window.inkprint`. */
 export type InkprintApi = {
-  [C in InvokeChannel]: (arg: InvokeArg<C>) => Promise<InvokeReturn<C>>
+  [C in PageVerb]: (arg: InvokeArg<C>) => Promise<InvokeReturn<C>>
 } & {
   /** Subscribes to batch events; returns the unsubscribe function. */
   onBatchEvent: (listener: (event: BatchEvent) => void) => () => void
-  /** Resolves a dropped File to its path on disk (Electron webUtils); null in a plain browser. */
-  pathForFile: (file: File) => string | null
+  /**
+   * Grants dropped File objects: the preload resolves each to its path on disk (Electron webUtils) and asks
+   * main for ids. Files with no path on disk (made by the page, dragged from a web page) are left out.
+   */
+  grantDroppedFiles: (files: readonly File[]) => Promise<ApiResult<GrantedPath[]>>
 }

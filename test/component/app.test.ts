@@ -52,7 +52,7 @@ describe('App', () => {
     renderApp(api)
     await waitFor(() => expect(api.calls.some((c) => c.channel === 'startBatch')).toBe(true))
     const started = api.calls.filter((c) => c.channel === 'startBatch')
-    expect(started[0].arg).toMatchObject({ paths: ['/Downloads/Ava Chen - essay.docx'] })
+    expect(started[0].arg).toMatchObject({ ids: ['grant:/Downloads/Ava Chen - essay.docx'] })
     api.runBatch('batch-1', [scoredEssay])
     await waitFor(() => expect(screen.getByTestId('verdict')).toBeTruthy())
     const asked = api.calls.filter((c) => c.channel === 'takeOpenRequests').length

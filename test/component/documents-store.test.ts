@@ -3,7 +3,7 @@ import { InkprintClient } from '../../src/renderer/src/lib/services/inkprint-cli
 import { DocumentsStore } from '../../src/renderer/src/lib/stores/documents.svelte'
 import { NavigationStore } from '../../src/renderer/src/lib/stores/navigation.svelte'
 import { SettingsStore } from '../../src/renderer/src/lib/stores/settings.svelte'
-import { createFakeApi } from './fake-api'
+import { createFakeApi, granted } from './fake-api'
 import { corruptFile, scoredEssay, unscoredEssay } from './sample-results'
 
 function setup(options: Parameters<typeof createFakeApi>[0] = {}) {
@@ -29,7 +29,7 @@ describe('DocumentsStore', () => {
     settings.setOperatingPoint('strict')
     await store.openFiles()
     expect(api.calls.find((c) => c.channel === 'startBatch')?.arg).toEqual({
-      paths: ['/a.docx', '/b.pdf'],
+      ids: ['grant:/a.docx', 'grant:/b.pdf'],
       options: { operatingPoint: 'strict' }
     })
     expect(store.running).toBe(true)
@@ -38,7 +38,7 @@ describe('DocumentsStore', () => {
 
   it('coalesces results per frame and keeps failed files', async () => {
     const { api, store, flushes, tick } = setup()
-    await store.checkPaths(['/class'])
+    await store.checkGranted([granted('/class')])
     api.emit({ type: 'file-done', batchId: 'batch-1', index: 0, total: 4, done: 1, result: scoredEssay })
     tick(2000)
     api.emit({ type: 'file-done', batchId: 'batch-1', index: 1, total: 4, done: 2, result: corruptFile })
@@ -53,7 +53,7 @@ describe('DocumentsStore', () => {
 
   it('estimates time left from the pace after the first file (start-up excluded), once a few files are done', async () => {
     const { api, store, tick } = setup()
-    await store.checkPaths(['/class'])
+    await store.checkGranted([granted('/class')])
     const done = (n: number): void =>
       api.emit({
         type: 'file-done',
@@ -102,7 +102,7 @@ describe('DocumentsStore', () => {
 
   it('adopts the batch id from events that arrive before startBatch answers, ignores other batches', async () => {
     const { api, store, flushes } = setup({ batchId: 'late-id' })
-    const started = store.checkPaths(['/x.txt', '/y.txt'])
+    const started = store.checkGranted([granted('/x.txt'), granted('/y.txt')])
     api.emit({ type: 'file-started', batchId: 'late-id', path: '/x.txt', index: 0, total: 2 })
     await started
     api.emit({ type: 'file-done', batchId: 'other', index: 0, total: 9, done: 1, result: unscoredEssay })
@@ -112,7 +112,7 @@ describe('DocumentsStore', () => {
 
   it('opens the document when a single file finishes, and cancels by id', async () => {
     const { api, navigation, store } = setup()
-    await store.checkPaths(['/one.docx'])
+    await store.checkGranted([granted('/one.docx')])
     await store.cancel()
     expect(api.calls.find((c) => c.channel === 'cancelBatch')?.arg).toEqual({ batchId: 'batch-1' })
     api.runBatch('batch-1', [scoredEssay])
@@ -120,12 +120,20 @@ describe('DocumentsStore', () => {
     expect(navigation.selectedPath).toBe(scoredEssay.path)
   })
 
-  it('resolves dropped files through the bridge and reports drops it cannot open', async () => {
+  it('has dropped files granted through the bridge, checks them by id, and reports drops it cannot open', async () => {
     const { api, store } = setup()
     await store.checkDroppedFiles([new File(['x'], 'essay.docx')])
+    expect(api.calls.find((c) => c.channel === 'grantDroppedFiles')?.arg).toEqual(['essay.docx'])
     expect(api.calls.find((c) => c.channel === 'startBatch')?.arg).toMatchObject({
-      paths: ['/dropped/essay.docx']
+      ids: ['grant:/dropped/essay.docx']
     })
+
+    // Items with no place on this computer (dragged from a web page) get no grant: nothing is checked.
+    const fromWeb = setup()
+    fromWeb.api.grantDroppedFiles = async () => ({ ok: true, value: [] })
+    await fromWeb.store.checkDroppedFiles([new File(['x'], 'page.html')])
+    expect(fromWeb.store.message).toMatch(/could not be opened/)
+    expect(fromWeb.api.calls.some((c) => c.channel === 'startBatch')).toBe(false)
 
     const offline = new DocumentsStore(
       new InkprintClient(undefined),
@@ -133,7 +141,7 @@ describe('DocumentsStore', () => {
       new NavigationStore()
     )
     await offline.checkDroppedFiles([new File(['x'], 'essay.docx')])
-    expect(offline.message).toMatch(/could not be opened/)
+    expect(offline.message).toMatch(/not connected/)
     await offline.openFiles()
     expect(offline.message).toMatch(/not connected/)
   })

@@ -4,6 +4,7 @@ import type {
   BatchEvent,
   CalibrationView,
   ExportedReport,
+  GrantedPath,
   InkprintApi,
   KnownWritingSummary,
   ProfileImportOutcome,
@@ -18,6 +19,11 @@ const noKnownWriting = (): KnownWritingSummary => ({
   updated: [],
   warnings: []
 })
+
+/** How the fake "main" grants a path: a readable stand-in for main's random id. */
+export function granted(path: string): GrantedPath {
+  return { id: `grant:${path}`, name: path.split('/').pop() ?? path, path }
+}
 
 export interface FakeApi extends InkprintApi {
   calls: { channel: string; arg: unknown }[]
@@ -63,11 +69,11 @@ export function createFakeApi(
       emit({ type: 'batch-done', batchId, total, done: upTo, cancelled: upTo < total, elapsedMs: 1234 })
     },
     appInfo: async (arg) => (record('appInfo', arg), ok({ version: 'test', model: null, platform: 'test' })),
-    pickFiles: async (arg) => (record('pickFiles', arg), ok(options.picked ?? [])),
-    pickFolder: async (arg) => (record('pickFolder', arg), ok(options.picked ?? [])),
+    pickFiles: async (arg) => (record('pickFiles', arg), ok((options.picked ?? []).map(granted))),
+    pickFolder: async (arg) => (record('pickFolder', arg), ok((options.picked ?? []).map(granted))),
     startBatch: async (arg) => (
       record('startBatch', arg),
-      ok({ batchId: options.batchId ?? 'batch-1', total: arg.paths.length })
+      ok({ batchId: options.batchId ?? 'batch-1', total: arg.ids.length })
     ),
     cancelBatch: async (arg) => (record('cancelBatch', arg), ok(null)),
     listResults: async (arg) => (record('listResults', arg), ok(options.previous ?? [])),
@@ -117,7 +123,7 @@ export function createFakeApi(
     },
     takeOpenRequests: async (arg) => (
       record('takeOpenRequests', arg),
-      ok(options.openRequests?.splice(0) ?? [])
+      ok((options.openRequests?.splice(0) ?? []).map(granted))
     ),
     listKnownWriting: async (arg) => (record('listKnownWriting', arg), ok(noKnownWriting())),
     addKnownWriting: async (arg) => (record('addKnownWriting', arg), ok(noKnownWriting())),
@@ -137,6 +143,12 @@ export function createFakeApi(
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    pathForFile: (file) => `/dropped/${file.name}`
+    grantDroppedFiles: async (files) => (
+      record(
+        'grantDroppedFiles',
+        files.map((f) => f.name)
+      ),
+      ok(files.map((file) => granted(`/dropped/${file.name}`)))
+    )
   }
 }

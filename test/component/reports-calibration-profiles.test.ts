@@ -79,6 +79,12 @@ describe('calibration', () => {
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Year 10')
     await fireEvent.click(screen.getByRole('button', { name: 'Score these essays' }))
     await screen.findByTestId('fpr-table')
+    // The folder goes back to main by the id it was granted, never by its path.
+    expect(api.calls.find((c) => c.channel === 'startCalibration')?.arg).toEqual({
+      name: 'Year 10',
+      humanIds: ['grant:/school/Year 10'],
+      aiIds: []
+    })
     expect(screen.getByTestId('calibration-result').textContent).toMatch(
       /flags 1 of your 30 human essays \(3\.3%\).*likely between 0\.6–16\.7%/s
     )

@@ -83,10 +83,29 @@ test('opens a DOCX from the dialog and a dropped PDF, shows passages and explana
   await expect(page.getByRole('article', { name: 'Document text' })).toContainText(
     'The first time I tried to bake bread'
   )
-  expect(bridge.calls.filter((c) => c.channel === 'startBatch').map((c) => c.arg)).toEqual([
-    { paths: [docx], options: { operatingPoint: 'balanced' } },
-    { paths: [pdf], options: { operatingPoint: 'balanced' } }
+  // The page names documents by the ids main granted (dialog, drop), never by their paths.
+  const starts = bridge.calls
+    .filter((c) => c.channel === 'startBatch')
+    .map((c) => c.arg as { ids: string[]; options: unknown })
+  expect(starts.map((s) => s.options)).toEqual([
+    { operatingPoint: 'balanced' },
+    { operatingPoint: 'balanced' }
   ])
+  for (const start of starts) expect(start.ids).toEqual([expect.stringMatching(/^[\w-]{24}$/)])
+  expect(bridge.calls.filter((c) => c.channel === 'grantDroppedPaths').map((c) => c.arg)).toEqual([
+    { paths: [pdf] }
+  ])
+  // A path the page makes up is refused, even one that exists.
+  const forged = await page.evaluate(
+    (path) =>
+      (
+        window as unknown as {
+          inkprint: { startBatch: (a: unknown) => Promise<{ ok: boolean; error?: { code: string } }> }
+        }
+      ).inkprint.startBatch({ ids: [path], options: { operatingPoint: 'balanced' } }),
+    docx
+  )
+  expect(forged).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
   expect(requests.filter((url) => !url.startsWith(bridge.url + '/'))).toEqual([])
 })
 

@@ -3,6 +3,7 @@ import { _electron as electron, expect, test } from '@playwright/test'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { PAGE_VERBS } from '../../src/shared/api'
 
 // Never require('electron') to probe: since v42 it tries to download the binary.
 function electronBinary(): string | null {
@@ -38,6 +39,11 @@ test('real Electron window shows the empty state with the preload bridge', async
       () => typeof (globalThis as { inkprint?: { startBatch?: unknown } }).inkprint?.startBatch
     )
     expect(startBatchType).toBe('function')
+    // exactly the page's verbs: never the channel that grants paths the page names
+    const exposed = await page.evaluate(() =>
+      Object.keys((globalThis as { inkprint?: object }).inkprint ?? {}).sort()
+    )
+    expect(exposed).toEqual([...PAGE_VERBS, 'grantDroppedFiles', 'onBatchEvent'].sort())
     // Sandboxed renderer: no Node in the page.
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
   } finally {

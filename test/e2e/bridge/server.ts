@@ -1,8 +1,9 @@
 /**
  * Loopback test bridge: serves the BUILT renderer and the real handler table over HTTP on 127.0.0.1, so Playwright
  * drives the real UI against the real pipeline in Chromium (there is no Electron binary here). Each verb is
- * `POST /api/<channel>` (JSON in, ApiResult JSON out); batch events stream over Server-Sent Events at
- * `GET /api/events`. test/e2e/bridge/client.js is the matching `window.inkprint`.
+ * `POST /api/<verb>` (JSON in, ApiResult JSON out); batch events stream over Server-Sent Events at
+ * `GET /api/events`. test/e2e/bridge/client.js is the matching `window.inkprint`, and plays the preload's part
+ * for drops (grantDroppedPaths with the paths a test registered), so main's path grants are exercised as in the app.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
@@ -38,8 +39,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const MAX_BODY_BYTES = 1_000_000
 
-function isChannel(name: string): name is InvokeChannel {
-  return (API_CHANNELS as readonly string[]).includes(name)
+function isVerb(name: string): name is InvokeChannel {
+  return Object.hasOwn(API_CHANNELS, name)
 }
 
 async function readBody(request: IncomingMessage): Promise<unknown> {
@@ -108,8 +109,8 @@ export async function startBridge(
     }
     if (url.pathname.startsWith('/api/')) {
       const channel = url.pathname.slice('/api/'.length)
-      if (request.method !== 'POST' || !isChannel(channel)) {
-        sendJson(response, 404, invalid(`Unknown channel: ${channel}`))
+      if (request.method !== 'POST' || !isVerb(channel)) {
+        sendJson(response, 404, invalid(`Unknown verb: ${channel}`))
         return
       }
       void (async () => {

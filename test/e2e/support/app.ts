@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createHandlers } from '../../../src/main/handlers'
-import { API_CHANNELS } from '../../../src/shared/api'
+import { PAGE_VERBS } from '../../../src/shared/api'
 import type { CheckEngine } from '../../../src/pipeline/batch/engine'
 import { InProcessEngine } from '../../../src/pipeline/batch/in-process-engine'
 import { loadCheckContext } from '../../../src/pipeline/context'
@@ -117,10 +117,10 @@ export const test = base.extend<{ openApp: (options?: AppOptions) => Promise<Ope
       page.on('request', (request) => requests.push(request.url()))
       if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme })
       await page.addInitScript(
-        (channels) => {
-          ;(window as unknown as { __inkprintChannels: string[] }).__inkprintChannels = channels
+        (verbs) => {
+          ;(window as unknown as { __inkprintVerbs: string[] }).__inkprintVerbs = verbs
         },
-        [...API_CHANNELS]
+        [...PAGE_VERBS]
       )
       await page.addInitScript({ path: resolve('test/e2e/bridge/client.js') })
       await page.addInitScript(() => {

@@ -10,7 +10,7 @@ import type { ApiHandlers, ApiResult, BatchEvent, CalibrationProgress } from '..
 import type { DocumentResult } from '../../../src/shared/types'
 import { createHandlers } from '../../../src/main/handlers'
 import type { CheckEngine } from '../../../src/pipeline/batch/engine'
-import { standInResult } from './stand-in'
+import { grantedIds, standInResult } from './stand-in'
 
 const resultFor = (path: string, p: number): DocumentResult => standInResult(path, { aiProbability: p })
 
@@ -66,8 +66,8 @@ describe('calibration through the contract', () => {
     let progress: CalibrationProgress = value(
       await handlers.startCalibration({
         name: 'Year 10',
-        humanPaths: [join(root, 'human')],
-        aiPaths: [join(root, 'ai')]
+        humanIds: await grantedIds(handlers, [join(root, 'human')]),
+        aiIds: await grantedIds(handlers, [join(root, 'ai')])
       })
     )
     while (progress.phase === 'human' || progress.phase === 'ai') {
@@ -105,7 +105,7 @@ describe('calibration through the contract', () => {
   it('judges a new check with the chosen calibration and names it', async () => {
     const started = value(
       await handlers.startBatch({
-        paths: [join(root, 'new.txt')],
+        ids: await grantedIds(handlers, [join(root, 'new.txt')]),
         options: { operatingPoint: 'balanced', calibrationId: saved }
       })
     )
@@ -125,7 +125,7 @@ describe('calibration through the contract', () => {
 
   it('refuses an unknown calibration and deletes a saved one', async () => {
     const unknown = await handlers.startBatch({
-      paths: [join(root, 'new.txt')],
+      ids: await grantedIds(handlers, [join(root, 'new.txt')]),
       options: { operatingPoint: 'balanced', calibrationId: 'no-such-one' }
     })
     expect(unknown.ok === false && unknown.error.code).toBe('not-found')

@@ -13,7 +13,7 @@ import { createHandlers } from '../../../src/main/handlers'
 import type { CheckEngine } from '../../../src/pipeline/batch/engine'
 import { isReusable } from '../../../src/pipeline/reuse'
 import { INKPRINT_VERSION } from '../../../src/pipeline/version'
-import { standInResult } from './stand-in'
+import { grantedIds, standInResult } from './stand-in'
 
 const value = <T>(answer: ApiResult<T>): T => {
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
@@ -48,7 +48,7 @@ async function runToEnd(
   paths: string[],
   options: CheckOptions
 ): Promise<DocumentResult[]> {
-  const { batchId } = value(await handlers.startBatch({ paths, options }))
+  const { batchId } = value(await handlers.startBatch({ ids: await grantedIds(handlers, paths), options }))
   await expect.poll(() => events.some((e) => e.type === 'batch-done' && e.batchId === batchId)).toBe(true)
   return events.flatMap((e) => (e.type === 'file-done' && e.batchId === batchId ? [e.result] : []))
 }

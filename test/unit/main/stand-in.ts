@@ -1,5 +1,13 @@
 /** A DocumentResult as the real engine shapes it, for handler tests that stand in for the detector. */
+import type { ApiHandlers } from '../../../src/shared/api'
 import type { DocumentResult } from '../../../src/shared/types'
+
+/** Ids main grants for `paths`, as a drop on the window would get them (the renderer never sends paths). */
+export async function grantedIds(handlers: ApiHandlers, paths: string[]): Promise<string[]> {
+  const answer = await handlers.grantDroppedPaths({ paths })
+  if (!answer.ok) throw new Error(answer.error.message)
+  return answer.value.map((grant) => grant.id)
+}
 
 export const STAND_IN_MODEL = { name: 'stand-in', version: '1', sha256: 'c'.repeat(64) }
 

@@ -15,6 +15,7 @@ import type {
   CheckOptions,
   ExportedReport,
   ExportReportRequest,
+  GrantedPath,
   InkprintApi,
   KnownWritingSummary,
   ProfileImportOutcome,
@@ -52,20 +53,21 @@ export class InkprintClient {
     return this.call((api) => api.appInfo(null))
   }
 
-  pickFiles(): Promise<ApiResult<string[]>> {
+  pickFiles(): Promise<ApiResult<GrantedPath[]>> {
     return this.call((api) => api.pickFiles(null))
   }
 
-  takeOpenRequests(): Promise<ApiResult<string[]>> {
+  takeOpenRequests(): Promise<ApiResult<GrantedPath[]>> {
     return this.call((api) => api.takeOpenRequests(null))
   }
 
-  pickFolder(): Promise<ApiResult<string[]>> {
+  pickFolder(): Promise<ApiResult<GrantedPath[]>> {
     return this.call((api) => api.pickFolder(null))
   }
 
-  startBatch(paths: string[], options: CheckOptions): Promise<ApiResult<BatchStarted>> {
-    return this.call((api) => api.startBatch({ paths, options }))
+  /** Checks granted files and folders, by the ids main gave for them. */
+  startBatch(ids: string[], options: CheckOptions): Promise<ApiResult<BatchStarted>> {
+    return this.call((api) => api.startBatch({ ids, options }))
   }
 
   cancelBatch(batchId: string): Promise<ApiResult<null>> {
@@ -161,16 +163,9 @@ export class InkprintClient {
     return this.api ? this.api.onBatchEvent(listener) : () => {}
   }
 
-  /** Paths of dropped files; files the bridge cannot resolve (e.g. from a web page) are left out. */
-  pathsForFiles(files: Iterable<File>): string[] {
-    const api = this.api
-    if (!api) return []
-    const paths: string[] = []
-    for (const file of files) {
-      const path = api.pathForFile(file)
-      if (path) paths.push(path)
-    }
-    return paths
+  /** Grants dropped files; files with no place on this computer (e.g. dragged from a web page) are left out. */
+  grantDroppedFiles(files: Iterable<File>): Promise<ApiResult<GrantedPath[]>> {
+    return this.call((api) => api.grantDroppedFiles(Array.from(files)))
   }
 }
 

@@ -2,7 +2,7 @@
  * The guided calibration flow: choose known-human (and optionally AI) folders, score them with progress, review
  * the false-positive table for a target rate, save. Also the saved calibrations Settings offers.
  */
-import type { CalibrationProgress, CalibrationView } from '../../../../shared/api'
+import type { CalibrationProgress, CalibrationView, GrantedPath } from '../../../../shared/api'
 import type { InkprintClient } from '../services/inkprint-client'
 import type { SettingsStore } from './settings.svelte'
 
@@ -19,8 +19,9 @@ const POLL_MS = 250
 export class CalibrationFlowStore {
   step = $state<CalibrationStep>('choose')
   name = $state('')
-  humanPaths = $state.raw<string[]>([])
-  aiPaths = $state.raw<string[]>([])
+  /** Folders chosen in main's dialog (granted: ids with names). */
+  human = $state.raw<GrantedPath[]>([])
+  ai = $state.raw<GrantedPath[]>([])
   targetFpr = $state(DEFAULT_TARGET_FPR)
   private _progress = $state<CalibrationProgress | null>(null)
   private _preview = $state.raw<CalibrationView | null>(null)
@@ -59,29 +60,29 @@ export class CalibrationFlowStore {
   async chooseHuman(): Promise<void> {
     const answer = await this.client.pickFolder()
     if (answer.ok && answer.value.length > 0) {
-      this.humanPaths = answer.value
-      if (!this.name) this.name = answer.value[0].split(/[\\/]/).pop() ?? ''
+      this.human = answer.value
+      if (!this.name) this.name = answer.value[0].name
     } else if (!answer.ok) this._error = answer.error.message
   }
 
   async chooseAi(): Promise<void> {
     const answer = await this.client.pickFolder()
-    if (answer.ok && answer.value.length > 0) this.aiPaths = answer.value
+    if (answer.ok && answer.value.length > 0) this.ai = answer.value
     else if (!answer.ok) this._error = answer.error.message
   }
 
   async start(): Promise<void> {
     this._error = null
     const name = this.name.trim()
-    if (!name || this.humanPaths.length === 0) {
+    if (!name || this.human.length === 0) {
       this._error =
         'Give the calibration a name and choose a folder of essays you know were written by students.'
       return
     }
     const started = await this.client.startCalibration({
       name,
-      humanPaths: this.humanPaths,
-      aiPaths: this.aiPaths
+      humanIds: this.human.map((folder) => folder.id),
+      aiIds: this.ai.map((folder) => folder.id)
     })
     if (!started.ok) {
       this._error = started.error.message

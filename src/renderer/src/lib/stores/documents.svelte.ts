@@ -3,7 +3,7 @@
  * folds BatchEvents into state. Results arriving in a burst are applied together (see FLUSH_INTERVAL_MS), so a
  * class folder never floods the UI thread with one re-render per file; the progress counters update at once.
  */
-import type { BatchEvent } from '../../../../shared/api'
+import type { BatchEvent, GrantedPath } from '../../../../shared/api'
 import type { DocumentResult } from '../../../../shared/types'
 import type { InkprintClient } from '../services/inkprint-client'
 import type { NavigationStore } from './navigation.svelte'
@@ -142,32 +142,37 @@ export class DocumentsStore {
   async openFiles(): Promise<void> {
     const answer = await this.client.pickFiles()
     if (!answer.ok) this._message = answer.error.message
-    else if (answer.value.length > 0) await this.checkPaths(answer.value)
+    else if (answer.value.length > 0) await this.checkGranted(answer.value)
   }
 
   async openFolder(): Promise<void> {
     const answer = await this.client.pickFolder()
     if (!answer.ok) this._message = answer.error.message
-    else if (answer.value.length > 0) await this.checkPaths(answer.value)
+    else if (answer.value.length > 0) await this.checkGranted(answer.value)
   }
 
   /** Checks what the OS asked Inkprint to open (Open with…, a second launch); waits while a batch runs. */
   async checkOpenRequests(): Promise<void> {
     if (this.running) return
     const answer = await this.client.takeOpenRequests()
-    if (answer.ok && answer.value.length > 0) await this.checkPaths(answer.value)
+    if (answer.ok && answer.value.length > 0) await this.checkGranted(answer.value)
   }
 
   async checkDroppedFiles(files: Iterable<File>): Promise<void> {
-    const paths = this.client.pathsForFiles(files)
-    if (paths.length === 0) {
+    const answer = await this.client.grantDroppedFiles(files)
+    if (!answer.ok) {
+      this._message = answer.error.message
+      return
+    }
+    if (answer.value.length === 0) {
       this._message = 'Those items could not be opened. Drop files or folders from your computer.'
       return
     }
-    await this.checkPaths(paths)
+    await this.checkGranted(answer.value)
   }
 
-  async checkPaths(paths: string[]): Promise<void> {
+  /** Checks files and folders main granted (dialogs, drops, open requests): by id, never by path. */
+  async checkGranted(items: GrantedPath[]): Promise<void> {
     if (this.running) {
       this._message = 'A check is already running. Cancel it or wait for it to finish.'
       return
@@ -175,10 +180,10 @@ export class DocumentsStore {
     this._message = null
     const startedAt = this.now()
     this._currentClass =
-      paths.length === 1 && !/\.[a-z0-9]{2,5}$/i.test(paths[0]) ? folderKey(paths[0]) : null
+      items.length === 1 && !/\.[a-z0-9]{2,5}$/i.test(items[0].path) ? folderKey(items[0].path) : null
     this._batch = {
       id: null,
-      total: paths.length,
+      total: items.length,
       done: 0,
       currentFile: null,
       currentPage: null,
@@ -190,7 +195,10 @@ export class DocumentsStore {
       cancelled: false,
       elapsedMs: null
     }
-    const answer = await this.client.startBatch(paths, this.settings.checkOptions())
+    const answer = await this.client.startBatch(
+      items.map((item) => item.id),
+      this.settings.checkOptions()
+    )
     if (!answer.ok) {
       this._batch = null
       this._message = answer.error.message
@@ -201,7 +209,7 @@ export class DocumentsStore {
       batch.id = answer.value.batchId
       if (batch.running) batch.total = answer.value.total
     }
-    if (answer.value.total > 1 || paths.length > 1) this.navigation.showTable()
+    if (answer.value.total > 1 || items.length > 1) this.navigation.showTable()
   }
 
   async cancel(): Promise<void> {
