@@ -41,9 +41,10 @@ export function describeFalsePositiveRate(point: OperatingPoint): string {
 
 /** "held-out human student essays (test split, n=579; …)" → "579 essays by students that the model never saw in training". */
 export function plainMeasuredOn(measuredOn: string): string {
-  const n = /test split, n=(\d+)/.exec(measuredOn) ?? /n=(\d+)/.exec(measuredOn)
+  // The count may carry thousands separators ("n=4,400"): read all its digits, not just those before the comma.
+  const n = /test split, n=(\d[\d,]*)/.exec(measuredOn) ?? /n=(\d[\d,]*)/.exec(measuredOn)
   if (n)
-    return `${Number(n[1]).toLocaleString('en-US')} essays by students that the model never saw in training`
+    return `${Number(n[1].replace(/,/g, '')).toLocaleString('en-US')} essays by students that the model never saw in training`
   return measuredOn
 }
 

@@ -37,4 +37,14 @@ describe('report wording', () => {
       'Calibration used The model card’s calibration (no school calibration was supplied)'
     )
   })
+
+  it('reads a measured-on count with a thousands separator whole ("n=4,400" is 4,400 essays, not 4)', () => {
+    const point = {
+      ...detector.operatingPoint,
+      measuredOn: 'held-out essays of the writer groups it was trained on (n=4,400)'
+    }
+    expect(describeFalsePositiveRate(point)).toContain(
+      'as measured on 4,400 essays by students that the model never saw in training'
+    )
+  })
 })
