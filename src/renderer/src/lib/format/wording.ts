@@ -38,9 +38,10 @@ export function formatInterval([low, high]: [number, number]): string {
  * becomes "579 essays by students that the model never saw in training".
  */
 export function plainMeasuredOn(measuredOn: string): string {
-  const n = /test split, n=(\d+)/.exec(measuredOn) ?? /n=(\d+)/.exec(measuredOn)
+  // "n=4,400" is 4,400 essays: read the digits after a thousands separator too.
+  const n = /test split, n=(\d[\d,]*)/.exec(measuredOn) ?? /n=(\d[\d,]*)/.exec(measuredOn)
   if (n)
-    return `${Number(n[1]).toLocaleString('en-US')} essays by students that the model never saw in training`
+    return `${Number(n[1].replace(/,/g, '')).toLocaleString('en-US')} essays by students that the model never saw in training`
   return measuredOn.replace(/\s*\([^)]*n=[^)]*\)/g, '')
 }
 
