@@ -65,7 +65,7 @@ test.describe('main views', () => {
       await expect(page.getByTestId('explanation')).toHaveCount(0)
       await page.getByText('Details of each key tested').click()
       await page.getByLabel('Show green/red tokens in the text').check()
-      await page.getByTestId('watermark-panel').scrollIntoViewIfNeeded()
+      await page.getByTestId('watermark-line').scrollIntoViewIfNeeded()
       await expect(page.getByTestId('watermark-line')).toBeInViewport()
       await page.screenshot({ path: `${OUT}/document-watermark${suffix}.png`, fullPage: true })
     })

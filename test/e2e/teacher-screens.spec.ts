@@ -69,6 +69,14 @@ test('teacher screens: no jargon, no stripes behind text, one watermark line, li
   )
   await expect(panel.locator('details')).not.toHaveAttribute('open')
   await expect(panel.getByText('Not detected').first()).toBeHidden()
+  // Opened, the key list names the key whose tokens are drawn (it was blank until a key was picked).
+  await panel.getByText('Details of each key tested').click()
+  await panel.getByLabel('Show green/red tokens in the text').check()
+  const key = panel.getByLabel('Key')
+  await expect(key).not.toHaveValue('')
+  const chosen = await key.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text ?? '')
+  await expect(panel).toContainText(`Showing tokens for “${chosen}”`)
+  await panel.getByLabel('Show green/red tokens in the text').uncheck()
 
   await page
     .getByRole('button', { name: /Reads like AI/ })
