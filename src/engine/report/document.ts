@@ -58,7 +58,7 @@ ${signalLines(result)}<p class="caveat">${NOT_PROOF}</p></div>`
   const rate = describeHumanRate(d)
   const headline = rate
     ? markup`<p class="headline"><b>${rate.charAt(0).toUpperCase() + rate.slice(1)}.</b></p>
-<p class="meaning">What this means: writing by people seldom scores this high, measured on human essays the model never saw in training. It is not the share of the text written by AI.</p>
+<p class="meaning">What this means: that is how often essays written by people score at least this high (measured on human essays the model never saw in training).</p>
 <p class="small">${describeAiProbability(d, formatPercent(d.aiProbability))} (not the share of the text written by AI) · passages that read like AI: ${formatPercent(d.aiShare)} of the text · setting “${d.operatingPoint.name}”.</p>`
     : markup`<p>${describeAiProbability(d, formatPercent(d.aiProbability))} (not the share of the text written by AI) · passages that read like AI: ${formatPercent(d.aiShare)} of the text · setting “${d.operatingPoint.name}”.</p>`
   const verdict = limited ? LIMITED_EVIDENCE_WORDS_TEXT : VERDICT_WORDS[d.verdict]

@@ -436,7 +436,12 @@ export function essay300Result(): { result: DocumentResult; ctx: ReportContext }
     text,
     words: passages.reduce((n, p) => n + p.words, 0),
     passages: scored,
-    detector: { ...base.detector!, humanRate: { rate: 0.0002, n: 4775, belowResolution: true } },
+    detector: {
+      ...base.detector!,
+      aiProbability: 0.99,
+      aiShare: 0.38,
+      humanRate: { rate: 0.0002, n: 4775, belowResolution: true }
+    },
     watermarks,
     fingerprints: []
   }

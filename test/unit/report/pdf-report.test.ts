@@ -88,7 +88,8 @@ describe.skipIf(!chromium)('PDF reports printed with Chromium', () => {
     // Page 1: what was checked, the verdict with its one number and meaning, the shaded text.
     expect(pages[0]).toContain('Reads like AI-generated writing')
     expect(pages[0]).toContain('Fewer than 1 in 4,775 human texts score this high.')
-    expect(pages[0]).toContain('It is not the share of the text written by AI.')
+    expect(pages[0]).toContain('how often essays written by people score at least this high')
+    expect(pages[0]).toContain('(not the share of the text written by AI)')
     expect(pages[0]).toContain('be afraid to look silly.')
     // Page 2: why, the other checks, what the report cannot show and the next steps; the appendix starts on page 3.
     const body = pages.slice(0, 2).join(' ')
