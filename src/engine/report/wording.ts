@@ -73,6 +73,9 @@ export function summarySentence(
   const fpr = describeFalsePositiveRate(detector.operatingPoint)
   const fprLower = fpr.charAt(0).toLowerCase() + fpr.slice(1)
   if (ai.length === 0) {
+    // A flagged document whose passages are each only uncertain: say why both are true, never contradict.
+    if (detector.verdict === 'likely-ai')
+      return `No passage on its own scores like AI-generated writing, but the text as a whole does (a whole essay carries more evidence than any one passage); ${fprLower}`
     return `No passage scores like AI-generated writing; ${fprLower}`
   }
   const ranges = ai.map((s) =>

@@ -19,7 +19,7 @@ describe('report wording', () => {
     )
     const one = summarySentence({ ...detector, segments: [{ fromPassage: 0, toPassage: 0, state: 'ai' }] })
     expect(one).toMatch(/^Passage 1 \(41% of the text\) scores like AI-generated writing;/)
-    expect(summarySentence({ ...detector, segments: [] })).toMatch(
+    expect(summarySentence({ ...detector, verdict: 'uncertain', segments: [] })).toMatch(
       /^No passage scores like AI-generated writing; at this/
     )
   })
@@ -45,6 +45,20 @@ describe('report wording', () => {
     }
     expect(describeFalsePositiveRate(point)).toContain(
       'as measured on 4,400 essays by students that the model never saw in training'
+    )
+  })
+
+  it('explains a flagged document none of whose passages reads like AI on its own, instead of contradicting it', () => {
+    const result = okResult()
+    const uncertain = result.passages.map((p) =>
+      p.score?.label === 'likely-ai' ? { ...p, score: { ...p.score, label: 'uncertain' as const } } : p
+    )
+    const sentence = summarySentence({ ...detector, verdict: 'likely-ai' }, uncertain)
+    expect(sentence).toMatch(
+      /^No passage on its own scores like AI-generated writing, but the text as a whole does/
+    )
+    expect(summarySentence({ ...detector, verdict: 'uncertain' }, uncertain)).toMatch(
+      /^No passage scores like AI-generated writing;/
     )
   })
 })
