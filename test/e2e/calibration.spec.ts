@@ -83,6 +83,10 @@ test('calibrates on human essays, saves, and judges a new check with it', async 
 
   await page.getByRole('button', { name: 'Settings' }).click()
   await expect(page.getByRole('radio', { name: /Year 10 test/ })).toBeChecked()
+  // The saved calibration is described in plain words: no "FPR" or bracketed interval.
+  const savedLine = page.getByRole('dialog').getByText(`${HUMAN_COUNT} of your students’ essays`)
+  await expect(savedLine).toContainText(/of them flagged, likely between [\d.]+% and [\d.]+%/)
+  await expect(page.getByRole('dialog')).not.toContainText(/\bFPR\b/)
   await page.keyboard.press('Escape')
 
   await page.getByRole('button', { name: 'Open files…' }).first().click()

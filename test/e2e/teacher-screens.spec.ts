@@ -21,7 +21,8 @@ const JARGON = [
   /\bROC\b/,
   /detector\.card\.md/,
   /resources\/models/,
-  /\blogit\b/i
+  /\blogit\b/i,
+  /\bFPR\b/
 ]
 
 async function expectNoJargon(page: Page, screen: string): Promise<void> {

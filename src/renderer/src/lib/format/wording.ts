@@ -61,7 +61,7 @@ export function formatRate(value: number): string {
   return `${Number.isInteger(tenths) ? tenths.toFixed(0) : tenths.toFixed(1)}%`
 }
 
-/** "calibrated on 30 essays, 'Year 10', FPR 3.3% [0.6–16.7%]" for an operating point set by a local calibration. */
+/** "'Year 10' (30 of your students’ essays): 3.3% of them flagged, likely between 0.6% and 16.7%". */
 export function describeCalibratedPoint(point: OperatingPoint): string | null {
   const c = point.calibration
   if (!c) return null
