@@ -38,9 +38,9 @@ export function passageTag(passage: Passage, score: PassageScore | undefined): s
   const band = score ? BAND[score.label] : 'neutral'
   let prob = ''
   if (score && score.aiProbability !== null) {
-    const interval = score.interval
-      ? ` (likely ${formatPercent(score.interval[0])}–${formatPercent(score.interval[1])})`
-      : ''
+    // A range whose ends round alike ("98%–98%") says nothing: leave it out.
+    const [low, high] = score.interval ? score.interval.map((p) => formatPercent(p)) : ['', '']
+    const interval = low !== high ? ` (likely ${low}–${high})` : ''
     prob = ` · AI probability ${formatPercent(score.aiProbability)}${interval}`
   }
   return `${BAND_MARKER[band]} ${label}${prob} · ${where.join(' · ')}`

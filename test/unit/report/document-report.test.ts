@@ -61,6 +61,14 @@ describe('document report for a scored document', () => {
     )
     expect(text).toContain('Style towards AI: Sentence lengths vary much less than in student essays.')
     expect(text).not.toContain('90% interval')
+    // A range whose ends round alike is left out rather than shown as "98%–98%".
+    const narrow = okResult()
+    narrow.passages[3] = {
+      ...narrow.passages[3],
+      score: { ...narrow.passages[3].score!, interval: [0.981, 0.984] }
+    }
+    const narrowText = visibleText(renderDocumentReport(narrow, CTX))
+    expect(narrowText).toContain('▲ Reads like AI · AI probability 94% · Passage 4 · page 1')
     // 7 passages and the 2 copy-and-paste traces (the file-history note is process evidence, not a trace).
     expect(html.match(/class="passage band-/g)).toHaveLength(7 + 2)
   })
