@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { renderClassReport, renderDocumentReport } from '../src/engine/report'
 import { findChromium, printHtmlToPdf } from '../src/pipeline/report'
-import { CTX, errorResult, okResult, tooShortResult } from '../test/unit/report/fixtures'
+import { CTX, errorResult, essay300Result, okResult, tooShortResult } from '../test/unit/report/fixtures'
 import { hostileResult } from '../test/unit/report/hostile'
 
 const outDir = resolve('reports/sample-report')
@@ -16,7 +16,10 @@ mkdirSync(outDir, { recursive: true })
 
 const chromium = findChromium()
 
+const essay300 = essay300Result()
+// essay-300-1.png and essay-300-2.png are docs/screenshots/report-page-1.png and report-page-2.png.
 const samples: [string, string][] = [
+  ['essay-300', renderDocumentReport(essay300.result, essay300.ctx)],
   ['document', renderDocumentReport(okResult(), CTX)],
   ['class', renderClassReport([tooShortResult(), okResult(), errorResult()], CTX)],
   ['error', renderDocumentReport(errorResult(), CTX)],

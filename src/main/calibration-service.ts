@@ -53,12 +53,19 @@ export function toView(p: CalibrationProfile, id = p.id): CalibrationView {
     // Strictest threshold first: the low false-positive rates a teacher chooses between come at the top.
     table: p.table.map((row) => ({ ...row, tpr: row.tpr ?? null })).reverse(),
     plots: {
-      histogram: histogramPlotSvg(series, { title: 'Document AI probability', threshold }),
+      // A teacher's screen: plain axis words and counts, no "n=", "FPR" or "true-positive rate" (issue 12).
+      histogram: histogramPlotSvg(series, {
+        title: 'Document AI probability',
+        threshold,
+        countLabel: (count) => `${count} essays`
+      }),
       roc:
         ai.length > 0
           ? rocPlotSvg([{ label: 'this calibration', points: rocOf(human, ai) }], {
-              title: 'Detection against false positives',
-              markFpr: { fpr: p.fpr.estimate, label: `FPR ${percent(p.fpr.estimate)}` }
+              title: 'AI essays caught against honest students flagged',
+              xLabel: 'Honest students flagged (share of human essays)',
+              yLabel: 'AI essays caught (share)',
+              markFpr: { fpr: p.fpr.estimate, label: `${percent(p.fpr.estimate)} flagged` }
             })
           : null
     }

@@ -33,6 +33,17 @@ describe('SummaryCard', () => {
     )
   })
 
+  it('says why a flagged text reads like AI when none of its passages does on its own', () => {
+    const passages = scoredEssay.passages.map((p) =>
+      p.score?.label === 'likely-ai' ? { ...p, score: { ...p.score, label: 'uncertain' as const } } : p
+    )
+    render(SummaryCard, { props: { result: { ...scoredEssay, passages } } })
+    expect(screen.getByTestId('verdict').textContent).toBe('Reads like AI-generated writing')
+    expect(screen.getByTestId('ai-passages').textContent?.replace(/\s+/g, ' ').trim()).toMatch(
+      /^No passage reads like AI-generated writing on its own; the text as a whole does\./
+    )
+  })
+
   it('says when scores are not available', () => {
     render(SummaryCard, { props: { result: unscoredEssay } })
     expect(screen.getByTestId('verdict').textContent).toBe('Scores not available')

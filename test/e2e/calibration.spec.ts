@@ -46,8 +46,15 @@ test('calibrates on human essays, saves, and judges a new check with it', async 
   // Both plots are our own SVGs, shown as images, and actually decode under the page's CSP.
   const plots = page.locator('img[src^="data:image/svg+xml"]')
   await expect(plots).toHaveCount(2)
-  for (const plot of await plots.all())
+  for (const plot of await plots.all()) {
     expect(await plot.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+    // The words drawn in the plots are on a teacher's screen too: no "n=", "FPR" or "true-positive rate".
+    const svg = decodeURIComponent(
+      (await plot.getAttribute('src'))!.replace(/^data:image\/svg\+xml[^,]*,/, '')
+    )
+    const drawn = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' | ')
+    expect(drawn).not.toMatch(/\bn=\d|\bFPR\b|True-positive|False-positive|AUROC|\bROC\b/)
+  }
 
   // The strict side is the default (1%), said in students per class; 30 essays cannot show a 1% rate: the app
   // says so, with the number needed.
@@ -76,6 +83,10 @@ test('calibrates on human essays, saves, and judges a new check with it', async 
 
   await page.getByRole('button', { name: 'Settings' }).click()
   await expect(page.getByRole('radio', { name: /Year 10 test/ })).toBeChecked()
+  // The saved calibration is described in plain words: no "FPR" or bracketed interval.
+  const savedLine = page.getByRole('dialog').getByText(`${HUMAN_COUNT} of your students’ essays`)
+  await expect(savedLine).toContainText(/of them flagged, likely between [\d.]+% and [\d.]+%/)
+  await expect(page.getByRole('dialog')).not.toContainText(/\bFPR\b/)
   await page.keyboard.press('Escape')
 
   await page.getByRole('button', { name: 'Open files…' }).first().click()

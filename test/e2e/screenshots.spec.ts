@@ -60,8 +60,13 @@ test.describe('main views', () => {
       await expect(page.getByTestId('explanation')).toBeVisible()
       await page.screenshot({ path: `${OUT}/document-explanation${suffix}.png`, fullPage: true })
 
+      // The evidence column scrolls on its own: close the explanation so the watermark panel is in it, in view.
+      await page.keyboard.press('Escape')
+      await expect(page.getByTestId('explanation')).toHaveCount(0)
       await page.getByText('Details of each key tested').click()
       await page.getByLabel('Show green/red tokens in the text').check()
+      await page.getByTestId('watermark-line').scrollIntoViewIfNeeded()
+      await expect(page.getByTestId('watermark-line')).toBeInViewport()
       await page.screenshot({ path: `${OUT}/document-watermark${suffix}.png`, fullPage: true })
     })
   }

@@ -24,6 +24,8 @@ export interface HistogramPlotOptions {
   /** Vertical line at the decision threshold. */
   threshold?: { value: number; label: string }
   xLabel?: string
+  /** How a series' size reads in the legend; "n=30" by default, "30 essays" on a teacher's screen. */
+  countLabel?: (count: number) => string
 }
 
 /** Counts per equal-width bin over [0, 1]; a score of exactly 1 falls in the last bin. */
@@ -97,7 +99,7 @@ export function histogramPlotSvg(
     legendBelow(
       f,
       series.map((s, i) => ({
-        label: `${s.label} (n=${s.scores.length})`,
+        label: `${s.label} (${(options.countLabel ?? ((c: number) => `n=${c}`))(s.scores.length)})`,
         color: PALETTE[i % PALETTE.length],
         swatch: true
       }))

@@ -19,6 +19,9 @@ export interface RocPlotOptions {
   maxFpr?: number
   /** Marks where a threshold sits on each curve's FPR axis, e.g. the 1% operating point. */
   markFpr?: { fpr: number; label: string }
+  /** Axis titles; the defaults name the rates as a statistician would. */
+  xLabel?: string
+  yLabel?: string
 }
 
 export function rocPlotSvg(series: readonly RocSeries[], options: RocPlotOptions = {}): string {
@@ -32,8 +35,8 @@ export function rocPlotSvg(series: readonly RocSeries[], options: RocPlotOptions
     axes(f, {
       xTicks,
       yTicks: ticks,
-      xLabel: 'False-positive rate (human essays flagged)',
-      yLabel: 'True-positive rate (AI essays flagged)',
+      xLabel: options.xLabel ?? 'False-positive rate (human essays flagged)',
+      yLabel: options.yLabel ?? 'True-positive rate (AI essays flagged)',
       formatX: (v) => `${Math.round(v * 1000) / 10}%`,
       formatY: percentTick
     }),

@@ -1,12 +1,12 @@
 /** The evidence report for one document: one self-contained HTML string, same input → same bytes. */
 import type { DocumentResult } from '../../shared/types'
-import { documentFacts, methodFacts } from './facts'
+import { documentFacts, keyFacts, methodFacts } from './facts'
 import { fingerprintsSection } from './fingerprints'
 import { markup, nothing, type SafeHtml } from './html'
 import { reportPage } from './layout'
-import { limitationsSection, reproducibilityLine } from './limitations'
-import { metadataSection } from './metadata'
-import { passagesSection } from './passages'
+import { cautionsSection, measuredRatesAppendix, reproducibilityLine } from './limitations'
+import { fileHistoryLines, metadataSection } from './metadata'
+import { explanationsSection, passagesSection } from './passages'
 import { styleComparisonSection } from './style-comparison'
 import type { ReportContext } from './types'
 import { watermarksSection } from './watermarks'
@@ -58,6 +58,7 @@ ${signalLines(result)}<p class="caveat">${NOT_PROOF}</p></div>`
   const rate = describeHumanRate(d)
   const headline = rate
     ? markup`<p class="headline"><b>${rate.charAt(0).toUpperCase() + rate.slice(1)}.</b></p>
+<p class="meaning">What this means: that is how often essays written by people score at least this high (measured on human essays the model never saw in training).</p>
 <p class="small">${describeAiProbability(d, formatPercent(d.aiProbability))} (not the share of the text written by AI) · passages that read like AI: ${formatPercent(d.aiShare)} of the text · setting “${d.operatingPoint.name}”.</p>`
     : markup`<p>${describeAiProbability(d, formatPercent(d.aiProbability))} (not the share of the text written by AI) · passages that read like AI: ${formatPercent(d.aiShare)} of the text · setting “${d.operatingPoint.name}”.</p>`
   const verdict = limited ? LIMITED_EVIDENCE_WORDS_TEXT : VERDICT_WORDS[d.verdict]
@@ -75,13 +76,24 @@ function reviewLine(result: DocumentResult): SafeHtml {
   return markup`<p class="small"><b>Teacher’s review</b> (${when}): ${r.reviewed ? 'reviewed' : 'not yet reviewed'}${r.note.trim() ? markup` — <bdi>${r.note}</bdi>` : nothing}</p>`
 }
 
-/** The watermark tests in one line in the body; the statistics go to the appendix. */
-function watermarkLine(result: DocumentResult): SafeHtml {
+/**
+ * The checks besides the detector, in a few lines: watermarks (statistics in the appendix), copy-and-paste
+ * traces (each shown in full when there are any) and the file history.
+ */
+function otherChecks(result: DocumentResult): SafeHtml {
   const tests = result.watermarks
-  if (!tests || tests.length === 0)
-    return markup`<section><h2>Watermark tests</h2><p>${tests ? 'No watermark keys were configured.' : 'Not run for this document.'}</p></section>`
-  const o = watermarkOverview(tests)
-  return markup`<section><h2>Watermark tests</h2><p>${o.detected.length > 0 ? '⚑ ' : ''}${o.line}. The statistics for each key are in the appendix.</p></section>`
+  const overview = tests && tests.length > 0 ? watermarkOverview(tests) : null
+  const watermark = overview
+    ? markup`<p><b>Watermarks:</b> ${overview.detected.length > 0 ? '⚑ ' : ''}${overview.line}; statistics in the appendix.</p>`
+    : markup`<p><b>Watermarks:</b> ${tests ? 'no watermark keys were configured.' : 'not run for this document.'}</p>`
+  const prints = result.fingerprints === undefined ? undefined : copyArtefacts(result.fingerprints)
+  const traces =
+    prints === undefined
+      ? markup`<p><b>Copy-and-paste traces:</b> the fingerprint scan was not run for this document.</p>`
+      : prints.length === 0
+        ? markup`<p><b>Copy-and-paste traces:</b> none found (hidden characters, look-alike letters, chatbot links, leftover Markdown); their absence says nothing either way.</p>`
+        : fingerprintsSection(result)
+  return markup`<section class="other-checks"><h2>Other checks</h2>${watermark}${fileHistoryLines(result.metadata, result.fingerprints)}${traces}</section>`
 }
 
 function statusBox(result: DocumentResult): SafeHtml {
@@ -112,17 +124,26 @@ ${text}${prints}${tooShort || Object.keys(result.metadata).length > 0 ? metadata
 ${reproducibilityLine(result)}`
 }
 
+/**
+ * The student report reads in the order a hearing needs it: page 1 says what was checked, the verdict with its
+ * one headline number and the shaded text; then why the passages read so, the other checks and what the report
+ * cannot show. Statistics and technical detail (watermark tables, hashes, error-rate table, metadata) follow in
+ * appendices on their own pages, so a 300-word essay's report proper stays at about two pages.
+ */
 function fullReport(result: DocumentResult, ctx: ReportContext): SafeHtml {
-  return markup`${summary(result)}
-<section><h2>About this check</h2><h3>The file</h3>${documentFacts(result, ctx)}<h3>The method</h3>${methodFacts(result, ctx)}</section>
+  return markup`${keyFacts(result)}
+${summary(result)}
 ${passagesSection(result)}
+${explanationsSection(result)}
 ${styleComparisonSection(result)}
-${watermarkLine(result)}
-${fingerprintsSection(result)}
-${metadataSection(result.metadata, result.warnings, result.fingerprints)}
-${limitationsSection(ctx.modelCard)}
-${reproducibilityLine(result)}
-<div class="appendix"><h2 class="appendix-title">Appendix: watermark statistics</h2>${watermarksSection(result.watermarks)}</div>`
+${otherChecks(result)}
+${cautionsSection(ctx.modelCard)}
+<div class="appendix"><h2 class="appendix-title">Appendix: watermark statistics</h2>${watermarksSection(result.watermarks)}</div>
+<div class="appendix"><h2 class="appendix-title">Appendix: technical details</h2>
+<section><h3>The file</h3>${documentFacts(result, ctx)}<h3>The method</h3>${methodFacts(result, ctx)}</section>
+${measuredRatesAppendix(ctx.modelCard)}
+${Object.keys(result.metadata).length > 0 || result.warnings.length > 0 ? metadataSection(result.metadata, result.warnings) : nothing}
+${reproducibilityLine(result)}</div>`
 }
 
 export function renderDocumentReport(result: DocumentResult, ctx: ReportContext): string {

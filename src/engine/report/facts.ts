@@ -27,6 +27,19 @@ export function describeCalibration(calibration: CalibrationInfo | undefined): s
   )
 }
 
+/** Who and what, in one line under the title: the full facts are in the appendix. */
+export function keyFacts(result: DocumentResult): SafeHtml {
+  const parts = [
+    `${result.words.toLocaleString('en-US')} words`,
+    result.format ? result.format.toUpperCase() : null,
+    result.pageCount ? `${result.pageCount} ${result.pageCount === 1 ? 'page' : 'pages'}` : null,
+    `checked ${formatDateTime(result.checkedAt)}`,
+    result.detector ? `setting “${result.detector.operatingPoint.name}”` : null,
+    `Inkprint ${result.inkprintVersion}`
+  ].filter((p): p is string => p !== null)
+  return markup`<p class="key-facts">${parts.join(' · ')}</p>`
+}
+
 export function documentFacts(result: DocumentResult, ctx: ReportContext): SafeHtml {
   const version =
     ctx.inkprintVersion === result.inkprintVersion

@@ -33,6 +33,24 @@ function rows(m: DocumentMetadata): Row[] {
   ]
 }
 
+/**
+ * File history for the body of the report: the process notes (editing time, sessions) with their ordinary
+ * reasons, and where the metadata table is. Never a ⚑: it is context, not a copy-and-paste trace.
+ */
+export function fileHistoryLines(metadata: DocumentMetadata, fingerprints?: Fingerprint[]): SafeHtml {
+  const notes = processNotes(fingerprints)
+  const fields = rows(metadata).filter(([, v]) => v !== undefined && v !== '').length
+  const table =
+    fields === 0
+      ? 'The file carries no metadata Inkprint can read (plain text and many exports have none).'
+      : `The file’s metadata (${fields} ${fields === 1 ? 'field' : 'fields'}) is listed in the appendix.`
+  const noted =
+    notes.length === 0
+      ? markup``
+      : markup`<ul class="plain small">${notes.map((n) => markup`<li>${n.description} <span class="muted">Ordinary reasons: ${innocentSentences(n.innocentExplanations).join(' ')}</span></li>`)}</ul>`
+  return markup`<p><b>File history (process evidence):</b> ${table} <span class="muted small">Context, never a verdict: metadata is easily changed or reset by exporting.</span></p>${noted}`
+}
+
 export function metadataSection(
   metadata: DocumentMetadata,
   warnings: DocWarning[],

@@ -1,6 +1,6 @@
 /**
  * The text passage by passage, shaded by likelihood. Each band has a border style and a text marker as
- * well as a colour, and each passage carries its label, probability, interval and explanation.
+ * well as a colour, and each passage carries its label, probability and range; the explanations follow the text.
  */
 import type { Attribution, DocumentResult, Passage, PassageLabel, PassageScore } from '../../shared/types'
 import { evidence, markup, nothing, type SafeHtml } from './html'
@@ -38,9 +38,9 @@ export function passageTag(passage: Passage, score: PassageScore | undefined): s
   const band = score ? BAND[score.label] : 'neutral'
   let prob = ''
   if (score && score.aiProbability !== null) {
-    const interval = score.interval
-      ? ` (90% interval ${formatPercent(score.interval[0])}–${formatPercent(score.interval[1])})`
-      : ''
+    // A range whose ends round alike ("98%–98%") says nothing: leave it out.
+    const [low, high] = score.interval ? score.interval.map((p) => formatPercent(p)) : ['', '']
+    const interval = low !== high ? ` (likely ${low}–${high})` : ''
     prob = ` · AI probability ${formatPercent(score.aiProbability)}${interval}`
   }
   return `${BAND_MARKER[band]} ${label}${prob} · ${where.join(' · ')}`
@@ -71,26 +71,68 @@ function markedText(text: string, passage: Passage, score: PassageScore | undefi
   return markup`${parts}`
 }
 
-function phraseList(items: Attribution[]): SafeHtml {
-  const top = [...items].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, 8)
+function phraseList(items: Attribution[], most: number): SafeHtml {
+  const top = [...items].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, most)
   return markup`${top.map((a, i) => markup`${i > 0 ? ', ' : ''}“${evidence(a.phrase)}” <span class="muted">(${a.weight >= 0 ? '+' : ''}${a.weight.toFixed(2)})</span>`)}`
 }
 
-function explanation(score: PassageScore | undefined): SafeHtml {
+type StyleNote = NonNullable<PassageScore['explanation']>['style'][number]
+
+const styleKey = (s: StyleNote): string => `${s.direction}:${s.text}`
+
+function styleParts(notes: readonly StyleNote[]): SafeHtml[] {
+  const parts: SafeHtml[] = []
+  for (const direction of ['ai', 'human'] as const) {
+    const said = notes
+      .filter((s) => s.direction === direction)
+      .map((s, i) =>
+        s.text.replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => (i > 0 ? c.toLowerCase() : c))
+      )
+    if (said.length > 0)
+      parts.push(markup`<b>Style towards ${direction === 'ai' ? 'AI' : 'human'}:</b> ${said.join('; ')}.`)
+  }
+  return parts
+}
+
+/** One passage's reasons in a line or two: the strongest phrases each way and its own style notes. */
+function explanation(
+  passage: Passage,
+  score: PassageScore | undefined,
+  shared: ReadonlySet<string>
+): SafeHtml {
   const e = score?.explanation
   if (!e) return nothing
-  const rows: SafeHtml[] = []
-  if (e.towardsAi.length > 0)
-    rows.push(markup`<li><b>Phrases towards AI</b> (solid underline): ${phraseList(e.towardsAi)}</li>`)
-  if (e.towardsHuman.length > 0) {
-    rows.push(markup`<li><b>Phrases towards human</b> (dotted underline): ${phraseList(e.towardsHuman)}</li>`)
-  }
-  for (const s of e.style) {
-    rows.push(
-      markup`<li><b>Style (${s.direction === 'ai' ? 'towards AI' : 'towards human'}):</b> ${s.text}</li>`
-    )
-  }
-  return rows.length > 0 ? markup`<div class="explain"><ul>${rows}</ul></div>` : nothing
+  const parts: SafeHtml[] = []
+  if (e.towardsAi.length > 0) parts.push(markup`<b>Towards AI:</b> ${phraseList(e.towardsAi, 3)}.`)
+  if (e.towardsHuman.length > 0) parts.push(markup`<b>Towards human:</b> ${phraseList(e.towardsHuman, 3)}.`)
+  parts.push(...styleParts(e.style.filter((s) => !shared.has(styleKey(s)))))
+  if (parts.length === 0) return nothing
+  const band = BAND[score.label]
+  const label = `${BAND_MARKER[band]} Passage ${passage.index + 1} · ${PASSAGE_LABEL_WORDS[score.label]}`
+  return markup`<li class="band-${band}"><span class="why-tag">${label}</span> ${parts.map((p, i) => markup`${i > 0 ? ' ' : ''}${p}`)}</li>`
+}
+
+/**
+ * Why each scored passage reads as it does, gathered after the text so the text itself stays on the first page.
+ * Style notes every explained passage shares are said once, not once per passage. Nothing when no passage
+ * carries an explanation.
+ */
+export function explanationsSection(result: DocumentResult): SafeHtml {
+  const explained = result.passages.filter((p) => p.score?.explanation)
+  const styles = explained.map((p) => new Set((p.score?.explanation?.style ?? []).map(styleKey)))
+  const shared = new Set(
+    explained.length > 1 ? [...styles[0]].filter((k) => styles.every((set) => set.has(k))) : []
+  )
+  const common = (explained[0]?.score?.explanation?.style ?? []).filter((s) => shared.has(styleKey(s)))
+  const items = result.passages.map((p) => explanation(p, p.score, shared)).filter((x) => x !== nothing)
+  if (items.length === 0 && common.length === 0) return nothing
+  const everywhere =
+    common.length > 0
+      ? markup`<li class="band-neutral"><span class="why-tag">Every passage</span> ${styleParts(common).map((p, i) => markup`${i > 0 ? ' ' : ''}${p}`)}</li>`
+      : nothing
+  return markup`<section class="why"><h2>Why the passages read as they do</h2>
+<p class="muted small">The three strongest phrases each way (solid underline towards AI, dotted towards human) with how much each moved the score, and the passage’s style: signals, not findings.</p>
+<ul class="why-list">${everywhere}${items}</ul></section>`
 }
 
 export function passagesSection(result: DocumentResult): SafeHtml {
@@ -106,10 +148,10 @@ export function passagesSection(result: DocumentResult): SafeHtml {
       ? markup`<div class="muted small">Text not included in this result (the CLI adds it with --include-text).</div>`
       : markup`<div class="text">${markedText(result.text ?? '', p, p.score)}</div>`
     return markup`<div class="passage band-${band} i${intensity(p.score?.aiProbability ?? null)}">
-<div class="tag">${passageTag(p, p.score)}</div>${body}${explanation(p.score)}</div>`
+<div class="tag">${passageTag(p, p.score)}</div>${body}</div>`
   })
   const note = result.detector
-    ? markup`<p class="muted small">Probabilities are calibrated estimates with their 90% interval. Underlined phrases are the ones that moved the score most; they are signals, not findings.</p>`
+    ? markup`<p class="muted small">Each passage is shaded by how it reads, with its AI probability (and the range it is likely in). Underlined phrases moved the score most: solid towards AI, dotted towards human.</p>`
     : markup`<p class="muted small">The detector was not run, so passages are shown without scores.</p>`
   return markup`<section><h2>The text, passage by passage</h2>${note}${result.detector ? legend : nothing}${items}</section>`
 }

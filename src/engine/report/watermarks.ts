@@ -1,4 +1,7 @@
-/** Watermark tests: one row per profile, p-values with the exact scheme and key named, and what they mean. */
+/**
+ * Watermark tests: one row per profile, p-values with the exact scheme and key named, and what they mean. A row
+ * carries its message only when the key could not be tested (the reason); a scored row's numbers say it all.
+ */
 import type { WatermarkTest } from '../../shared/types'
 import { columns, markup, type SafeHtml } from './html'
 import { formatPValue } from './wording'
@@ -26,14 +29,14 @@ export const WATERMARK_MEANING = [
 ]
 
 function row(t: WatermarkTest): SafeHtml {
-  const key = t.publicDefaultKey ? ' (published default key, not a provider’s key)' : ''
+  const key = t.publicDefaultKey ? ' †' : ''
   const stat = t.statistic ? `${t.statistic.name} = ${t.statistic.value.toFixed(2)}` : '—'
   return markup`<tr>
 <td>${SCHEME_NAMES[t.scheme]}</td><td>${t.profileName}${key}</td><td>${t.tokenizer}</td>
 <td class="num">${t.tokensScored}</td><td class="num">${stat}</td>
 <td class="num">${formatPValue(t.pValue)}</td><td class="num">${formatPValue(t.pValueAdjusted)}</td>
 <td class="${t.detected ? 'flag' : ''}">${t.detected ? '⚑ ' : ''}${watermarkDecision(t)}</td>
-</tr>${t.message ? markup`<tr class="detail"><td colspan="8" class="muted small">${t.message}</td></tr>` : ''}`
+</tr>${t.message && t.status !== 'scored' ? markup`<tr class="detail"><td colspan="8" class="muted small">${t.message}</td></tr>` : ''}`
 }
 
 export function watermarksSection(tests: WatermarkTest[] | undefined): SafeHtml {
@@ -45,9 +48,9 @@ export function watermarksSection(tests: WatermarkTest[] | undefined): SafeHtml 
     return markup`<section><h2>Watermark tests</h2><p>No watermark profiles were configured, so nothing was tested.</p>${meaning}</section>`
   }
   return markup`<section><h2>Watermark tests</h2>
-<table class="data">${columns(12, 22, 9, 9, 12, 9, 9, 18)}<thead><tr><th>Scheme</th><th>Profile / key</th><th>Token&shy;izer</th><th>Tokens scored</th>
-<th>Statistic</th><th>p-value</th><th>Holm-adjusted p</th><th>Decision</th></tr></thead>
+<table class="data">${columns(12, 22, 8, 8, 12, 8, 12, 18)}<thead><tr><th>Scheme</th><th>Profile / key</th><th>Token&shy;izer</th><th>Tokens scored</th>
+<th>Statistic</th><th>p-value</th><th>Adjusted p</th><th>Decision</th></tr></thead>
 ${tests.map((t) => markup`<tbody class="keep">${row(t)}</tbody>`)}</table>
-<p class="small muted">Holm-adjusted p-values correct for testing several profiles on one document; the decision uses the adjusted value.</p>
+<p class="small muted">Adjusted p: Holm-adjusted p-values, which correct for testing several profiles on one document; the decision uses the adjusted value. † A published default key (from the scheme’s paper or reference code), not a provider’s secret key. Keys that could not be tested say why.</p>
 ${meaning}</section>`
 }

@@ -41,9 +41,10 @@ export function describeFalsePositiveRate(point: OperatingPoint): string {
 
 /** "held-out human student essays (test split, n=579; …)" → "579 essays by students that the model never saw in training". */
 export function plainMeasuredOn(measuredOn: string): string {
-  const n = /test split, n=(\d+)/.exec(measuredOn) ?? /n=(\d+)/.exec(measuredOn)
+  // The count may carry thousands separators ("n=4,400"): read all its digits, not just those before the comma.
+  const n = /test split, n=(\d[\d,]*)/.exec(measuredOn) ?? /n=(\d[\d,]*)/.exec(measuredOn)
   if (n)
-    return `${Number(n[1]).toLocaleString('en-US')} essays by students that the model never saw in training`
+    return `${Number(n[1].replace(/,/g, '')).toLocaleString('en-US')} essays by students that the model never saw in training`
   return measuredOn
 }
 
@@ -72,6 +73,9 @@ export function summarySentence(
   const fpr = describeFalsePositiveRate(detector.operatingPoint)
   const fprLower = fpr.charAt(0).toLowerCase() + fpr.slice(1)
   if (ai.length === 0) {
+    // A flagged document whose passages are each only uncertain: say why both are true, never contradict.
+    if (detector.verdict === 'likely-ai')
+      return `No passage on its own scores like AI-generated writing, but the text as a whole does (a whole essay carries more evidence than any one passage); ${fprLower}`
     return `No passage scores like AI-generated writing; ${fprLower}`
   }
   const ranges = ai.map((s) =>

@@ -20,6 +20,12 @@ describe('wording', () => {
     expect(describeFalsePositiveRate({ ...point, fpr: 0, fprUpper: 0.002 })).toMatch(
       /^None of the human essays/
     )
+    // The shipped card writes the count with a thousands separator: 4,400 essays, not 4.
+    const shipped = {
+      ...point,
+      measuredOn: 'held-out essays of the writer groups it was trained on (n=4,400)'
+    }
+    expect(describeFalsePositiveRate(shipped)).toContain('measured on 4,400 essays by students')
   })
 
   it('never accuses: verdicts describe the writing', () => {

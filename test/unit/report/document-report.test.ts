@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { renderDocumentReport, REPORT_CSP } from '../../../src/engine/report'
-import { CTX, errorResult, MODEL_SHA, okResult, SHA, tooShortResult } from './fixtures'
+import { CTX, errorResult, essay300Result, MODEL_SHA, okResult, SHA, tooShortResult } from './fixtures'
 import { visibleText } from './html-text'
 
 const ACCUSING = /cheat|plagiari|guilty|dishonest|this student (used|wrote)|proves? (that )?(the )?student/i
@@ -44,14 +44,31 @@ describe('document report for a scored document', () => {
   })
 
   it('shows every passage with a text label and marker, not colour alone, and its explanation', () => {
-    expect(text).toContain('▲ Reads like AI · AI probability 94% (90% interval 88%–98%) · Passage 4 · page 1')
+    expect(text).toContain('▲ Reads like AI · AI probability 94% (likely 88%–98%) · Passage 4 · page 1')
     expect(text).toContain('● Reads like human · AI probability 4%')
     expect(text).toContain('○ Too short to judge · Passage 7')
     expect(html).toContain(
       '<mark class="to-ai" title="pushes towards AI">it is important to note that</mark>'
     )
-    expect(text).toContain('Phrases towards human (dotted underline): “couldnt hear yourself think” (-0.70)')
-    expect(text).toContain('Style (towards AI): Sentence lengths vary much less than in student essays.')
+    // The reasons follow the text, passage by passage, so the text itself stays on the first page.
+    const why = text.indexOf('Why the passages read as they do')
+    expect(why).toBeGreaterThan(text.indexOf('Anyway I think the mills were good and bad.'))
+    expect(text.slice(why)).toContain(
+      '● Passage 2 · Reads like human Towards human: “couldnt hear yourself think” (-0.70).'
+    )
+    expect(text.slice(why)).toContain(
+      '▲ Passage 4 · Reads like AI Towards AI: “it is important to note that” (+0.82)'
+    )
+    expect(text).toContain('Style towards AI: Sentence lengths vary much less than in student essays.')
+    expect(text).not.toContain('90% interval')
+    // A range whose ends round alike is left out rather than shown as "98%–98%".
+    const narrow = okResult()
+    narrow.passages[3] = {
+      ...narrow.passages[3],
+      score: { ...narrow.passages[3].score!, interval: [0.981, 0.984] }
+    }
+    const narrowText = visibleText(renderDocumentReport(narrow, CTX))
+    expect(narrowText).toContain('▲ Reads like AI · AI probability 94% · Passage 4 · page 1')
     // 7 passages and the 2 copy-and-paste traces (the file-history note is process evidence, not a trace).
     expect(html.match(/class="passage band-/g)).toHaveLength(7 + 2)
   })
@@ -72,9 +89,11 @@ describe('document report for a scored document', () => {
     expect(text).toContain('further⟨U+200B⟩ context')
     expect(text).toContain('Could also be innocent: Copied from a web page or PDF')
     expect(text).not.toContain('Whole document (from the file’s metadata)')
-    // File history is told with the metadata, as process evidence, never as a ⚑ trace.
+    // File history is process evidence, told before the copy-and-paste traces and never as a ⚑ trace.
     const history = text.indexOf('Total editing time is 7 minutes')
-    expect(history).toBeGreaterThan(text.indexOf('Document metadata (process evidence)'))
+    expect(history).toBeGreaterThan(text.indexOf('File history (process evidence)'))
+    expect(history).toBeLessThan(text.indexOf('Copy-and-paste traces'))
+    expect(text).not.toContain('⚑ File metadata')
     expect(text).not.toMatch(/\.;|\.\.(?!\.)/)
   })
 
@@ -91,8 +110,29 @@ describe('document report for a scored document', () => {
     const line = t.indexOf('Watermark found for “Northfield tutor bot (school key)”')
     const appendix = t.indexOf('Appendix: watermark statistics')
     expect(line).toBeGreaterThan(0)
-    expect(appendix).toBeGreaterThan(t.indexOf('Reproducibility'))
+    expect(line).toBeLessThan(appendix)
+    expect(appendix).toBeGreaterThan(t.indexOf('Next steps'))
     expect(t.indexOf('Tokens scored')).toBeGreaterThan(appendix)
+    // Hashes, the error-rate table and the metadata table are technical detail, after the watermark appendix.
+    const technical = t.indexOf('Appendix: technical details')
+    expect(technical).toBeGreaterThan(appendix)
+    for (const detail of [
+      SHA,
+      MODEL_SHA,
+      'Field Value Note',
+      'Writers Measure Texts Rate',
+      'Reproducibility'
+    ])
+      expect(t.indexOf(detail), detail).toBeGreaterThan(technical)
+  })
+
+  it('says a style note every passage shares once, not once per passage', () => {
+    const { result, ctx } = essay300Result()
+    const t = visibleText(renderDocumentReport(result, ctx))
+    const note = 'Words are shorter than in typical student essays'
+    expect(t.split(note)).toHaveLength(2)
+    expect(t).toContain(`Every passage Style towards AI: ${note}; sentence lengths vary less`)
+    expect(t).toContain('▲ Passage 1 · Reads like AI Towards AI: “My grandfather” (+1.40)')
   })
 
   it('says "limited evidence" for a short text and gives no verdict', () => {
@@ -107,10 +147,13 @@ describe('document report for a scored document', () => {
     expect(text).toContain('Editing sessions (rsid) 1')
     expect(text).toContain('never as a verdict')
     const limits = text.indexOf('What this report cannot show')
-    expect(limits).toBeGreaterThan(text.indexOf('Document metadata'))
+    expect(limits).toBeGreaterThan(text.indexOf('File history (process evidence)'))
+    expect(limits).toBeLessThan(text.indexOf('Document metadata (process evidence)'))
+    // The body names the highest measured false-positive rate; the appendix tables every group.
     expect(text).toContain(
-      'Non-native (EFL) student essays Human texts flagged (false positives) 640 2.5% 1.5%–4.0%'
+      'human texts were flagged by mistake in at most 2.5% of any group of writers tested (highest: Non-native (EFL) student essays, 640 texts)'
     )
+    expect(text).toContain('Non-native (EFL) student essays Human texts flagged 640 2.5% 1.5%–4.0%')
     expect(text).toContain('talk with the student')
     expect(text).toContain('version history')
     expect(text).toMatch(/Reproducibility: checking the same file .* same Inkprint version \(0\.4\.0\)/)
@@ -135,7 +178,7 @@ describe('document report with signals missing', () => {
     )
     expect(text).toContain('The AI-likelihood detector was not run for this document')
     expect(text).toContain('Watermark tests were not run for this document.')
-    expect(text).toContain('The fingerprint scan was not run for this document.')
+    expect(text).toContain('Copy-and-paste traces: the fingerprint scan was not run for this document.')
     expect(text).toContain('published in the detector’s model card')
     expect(text).toContain('○ Not scored · Passage 4')
     expect(text).not.toContain('Reads like AI')

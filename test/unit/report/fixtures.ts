@@ -1,5 +1,12 @@
 /** Realistic DocumentResults for report tests, built from paragraphs so every offset is real. */
-import type { DocumentResult, Passage, PassageLabel, PassageScore } from '../../../src/shared/types'
+import type {
+  Attribution,
+  DocumentResult,
+  Passage,
+  PassageLabel,
+  PassageScore,
+  WatermarkTest
+} from '../../../src/shared/types'
 import type { ReportContext } from '../../../src/engine/report'
 
 export const SHA = 'a3f1c9e07b2d4e5f8a9b0c1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6f7'
@@ -281,4 +288,162 @@ export function tooShortResult(): DocumentResult {
     text,
     fingerprints: []
   }
+}
+
+const ESSAY_300 = [
+  'My grandfather kept bees for forty years, and every summer he let me help him check the hives. At first I was scared of being stung, and I was stung, more than once. But he told me that bees only sting when they think you are a threat, and that the trick is to move slowly and breathe.',
+  'At first it was hard because I kept making the same mistakes, but my grandfather told me to write down what went wrong each time. After a few weeks I could see a pattern, and that helped more than any video. Some people say it is a waste of time, and honestly I agreed with them for a while.',
+  'The hardest part was asking for help. I am not good at that. But the older beekeepers at the market were kind, and one of them showed me a trick with the smoker that I still use. We made a chart of everything that happened over the summer, messy and half in pencil.',
+  'Last spring one hive swarmed and we followed the bees down the lane to an apple tree. My grandfather laughed, climbed a ladder and shook them into a box as if it were nothing.',
+  'Beekeeping also taught me that you cannot rush living things. You open the hive, you look, you close it again, and you wait. My grandfather says that patience is not doing nothing, it is paying attention, and I think he is right about that and about most things.',
+  'I do not know if I will keep doing it forever, but I am glad I started, and I think I understand myself a bit better because of it. If I had to give advice to someone starting out, I would say: be patient, write things down, and do not be afraid to look silly.'
+]
+
+/**
+ * A 300-word essay as the app checks it today: every passage explained (five phrases each way, three style
+ * notes), ten watermark keys of which three could not be tested, and a model card with ten writer groups.
+ * Sized like the real thing so the printed report's page count means something.
+ */
+export function essay300Result(): { result: DocumentResult; ctx: ReportContext } {
+  const base = okResult()
+  let text = ''
+  const passages = ESSAY_300.map((para, index) => {
+    if (index > 0) text += '\n\n'
+    const start = text.length
+    text += para
+    return {
+      index,
+      start,
+      end: text.length,
+      page: null,
+      words: para.split(/\s+/).length,
+      kind: 'prose' as const,
+      paragraphs: [index, index] as [number, number]
+    }
+  })
+  const probabilities = [0.97, 0.99, 0.93, 0.9, 0.62, 0.85]
+  const scored = passages.map((p, i) => {
+    const words = [...text.slice(p.start, p.end).matchAll(/\S+ \S+/g)]
+    const attribution = (k: number, weight: number): Attribution => {
+      const m = words[Math.floor((k * words.length) / 10)]
+      return { start: p.start + m.index, end: p.start + m.index + m[0].length, phrase: m[0], weight }
+    }
+    const aiProbability = probabilities[i]
+    return {
+      ...p,
+      score: {
+        aiProbability,
+        interval: [aiProbability - 0.02, Math.min(1, aiProbability + 0.01)] as [number, number],
+        label: aiProbability > 0.95 ? ('likely-ai' as const) : ('uncertain' as const),
+        segment: 'ai' as const,
+        explanation: {
+          towardsAi: [0, 1, 2, 3, 4].map((k) => attribution(k, 1.4 - k * 0.2)),
+          towardsHuman: [5, 6, 7, 8, 9].map((k) => attribution(k, -0.5 + k * 0.03)),
+          style: [
+            {
+              feature: 'wordLengthMean',
+              text: 'Words are shorter than in typical student essays',
+              direction: 'ai' as const
+            },
+            {
+              feature: 'longWordShare',
+              text: 'Long words are rarer than in typical student essays',
+              direction: 'human' as const
+            },
+            {
+              feature: 'sentenceLengthCv',
+              text: 'Sentence lengths vary less than in typical student essays',
+              direction: 'ai' as const
+            }
+          ]
+        }
+      }
+    }
+  })
+  const generic =
+    'This does not indicate human authorship: most AI services do not watermark text, no commercial chatbot publishes its watermark key, and paraphrasing, translation, editing or another model remove watermarks.'
+  const watermarks: WatermarkTest[] = Array.from({ length: 10 }, (_, i) => {
+    const untested = i % 3 === 2
+    const name = `Research profile ${i + 1} (published reference defaults)`
+    return {
+      profileId: `profile-${i + 1}`,
+      profileName: name,
+      scheme: (['kgw', 'unigram', 'aaronson', 'synthid'] as const)[i % 4],
+      tokenizer: untested ? 'opt' : 'gpt2',
+      publicDefaultKey: true,
+      status: untested ? ('error' as const) : ('scored' as const),
+      tokensScored: untested ? 0 : 330 + i,
+      statistic: untested ? null : { name: 'z', value: 0.1 * i - 0.4 },
+      pValue: untested ? null : 0.1 + 0.08 * i,
+      pValueAdjusted: untested ? null : 1,
+      detected: false,
+      flags: [],
+      message: untested
+        ? `Not tested: ${name} needs the "opt" tokenizer, which is not available offline in this installation (the OPT tokenizer is not bundled with this version). Nothing can be concluded either way.`
+        : `No watermark found for ${name}, gpt2 tokenizer (p = ${(0.1 + 0.08 * i).toFixed(2)}, 1.0 after adjusting for 7 tests). ${generic}`
+    }
+  })
+  const groups = [
+    'all held-out student essays',
+    'native: university papers',
+    'native: US grades 6–12',
+    'non-native: exam answers',
+    'non-native: grades 8–12',
+    'non-native: adults',
+    'non-native: university papers (non-native or bilingual)',
+    'unknown: US grades 7–10',
+    'unknown: essay-forum writers',
+    'non-native: all groups'
+  ]
+  const ctx: ReportContext = {
+    ...CTX,
+    calibration: undefined,
+    modelCard: {
+      ...CTX.modelCard!,
+      rates: [
+        ...groups.map((population, i) => ({
+          population,
+          n: 100 + 300 * i,
+          rate: 0.001 * i,
+          interval: [0, 0.002 * i + 0.01] as [number, number],
+          kind: 'false-positive' as const
+        })),
+        {
+          population: 'AI-written essays (held out)',
+          n: 1114,
+          rate: 0.77,
+          interval: [0.746, 0.795],
+          kind: 'detection'
+        }
+      ],
+      caveats: [
+        'Measured on held-out essays the model never trained on.',
+        'Documents under 50 words are not scored.',
+        'Paraphrased AI text is often missed.'
+      ],
+      cardLocation: 'detector.card.md and fairness.md, shipped with Inkprint in resources/models'
+    }
+  }
+  const result: DocumentResult = {
+    ...base,
+    fileName: 'maya-singh_bees.txt',
+    path: '/home/teacher/essays/maya-singh_bees.txt',
+    format: 'txt',
+    pageCount: null,
+    sizeBytes: text.length,
+    metadata: {},
+    warnings: [],
+    text,
+    words: passages.reduce((n, p) => n + p.words, 0),
+    passages: scored,
+    detector: {
+      ...base.detector!,
+      aiProbability: 0.99,
+      aiShare: 0.38,
+      humanRate: { rate: 0.0002, n: 4775, belowResolution: true }
+    },
+    watermarks,
+    fingerprints: []
+  }
+  return { result, ctx }
 }

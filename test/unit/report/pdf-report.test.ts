@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { findChromium, reportFileName, writeReports } from '../../../src/pipeline/report'
-import { CTX, okResult, SHA } from './fixtures'
+import { CTX, essay300Result, okResult, SHA } from './fixtures'
 import { hostileResult } from './hostile'
 import { pdfPageTexts } from './pdf-text'
 
@@ -75,6 +75,30 @@ describe.skipIf(!chromium)('PDF reports printed with Chromium', () => {
     expect(text).toContain('⟨U+202E⟩')
     expect(longest).toBeLessThan(200)
   })
+
+  it('fits a 300-word essay’s report on two pages, with the statistics in an appendix after them', async () => {
+    const { result, ctx } = essay300Result()
+    expect(result.words).toBeGreaterThanOrEqual(290)
+    const dir = await mkdtemp(join(tmpdir(), 'inkprint-pdf-300-'))
+    const printed = await writeReports([result], dir, 'pdf', ctx)
+    const pages = (await pdfPageTexts(new Uint8Array(await readFile(printed.files[0])))).map((p) =>
+      p.replace(/\s+/g, ' ')
+    )
+    await rm(dir, { recursive: true, force: true })
+    // Page 1: what was checked, the verdict with its one number and meaning, the shaded text.
+    expect(pages[0]).toContain('Reads like AI-generated writing')
+    expect(pages[0]).toContain('Fewer than 1 in 4,775 human texts score this high.')
+    expect(pages[0]).toContain('how often essays written by people score at least this high')
+    expect(pages[0]).toContain('(not the share of the text written by AI)')
+    expect(pages[0]).toContain('be afraid to look silly.')
+    // Page 2: why, the other checks, what the report cannot show and the next steps; the appendix starts on page 3.
+    const body = pages.slice(0, 2).join(' ')
+    for (const part of ['Why the passages read as they do', 'Other checks', 'What this report cannot show'])
+      expect(body).toContain(part)
+    expect(pages[1]).toContain('Next steps')
+    expect(pages[2]).toContain('Appendix: watermark statistics')
+    expect(pages.length).toBeLessThanOrEqual(4)
+  }, 60_000)
 
   it.skipIf(!hasPdftoppm)('keeps page images of the printed reports as CI artefacts (pdftoppm)', async () => {
     await rm(ARTEFACTS, { recursive: true, force: true })

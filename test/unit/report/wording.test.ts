@@ -19,7 +19,7 @@ describe('report wording', () => {
     )
     const one = summarySentence({ ...detector, segments: [{ fromPassage: 0, toPassage: 0, state: 'ai' }] })
     expect(one).toMatch(/^Passage 1 \(41% of the text\) scores like AI-generated writing;/)
-    expect(summarySentence({ ...detector, segments: [] })).toMatch(
+    expect(summarySentence({ ...detector, verdict: 'uncertain', segments: [] })).toMatch(
       /^No passage scores like AI-generated writing; at this/
     )
   })
@@ -35,6 +35,30 @@ describe('report wording', () => {
     const text = visibleText(renderDocumentReport(okResult(), { ...CTX, calibration: undefined }))
     expect(text).toContain(
       'Calibration used The model card’s calibration (no school calibration was supplied)'
+    )
+  })
+
+  it('reads a measured-on count with a thousands separator whole ("n=4,400" is 4,400 essays, not 4)', () => {
+    const point = {
+      ...detector.operatingPoint,
+      measuredOn: 'held-out essays of the writer groups it was trained on (n=4,400)'
+    }
+    expect(describeFalsePositiveRate(point)).toContain(
+      'as measured on 4,400 essays by students that the model never saw in training'
+    )
+  })
+
+  it('explains a flagged document none of whose passages reads like AI on its own, instead of contradicting it', () => {
+    const result = okResult()
+    const uncertain = result.passages.map((p) =>
+      p.score?.label === 'likely-ai' ? { ...p, score: { ...p.score, label: 'uncertain' as const } } : p
+    )
+    const sentence = summarySentence({ ...detector, verdict: 'likely-ai' }, uncertain)
+    expect(sentence).toMatch(
+      /^No passage on its own scores like AI-generated writing, but the text as a whole does/
+    )
+    expect(summarySentence({ ...detector, verdict: 'uncertain' }, uncertain)).toMatch(
+      /^No passage scores like AI-generated writing;/
     )
   })
 })

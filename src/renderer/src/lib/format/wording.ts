@@ -38,9 +38,10 @@ export function formatInterval([low, high]: [number, number]): string {
  * becomes "579 essays by students that the model never saw in training".
  */
 export function plainMeasuredOn(measuredOn: string): string {
-  const n = /test split, n=(\d+)/.exec(measuredOn) ?? /n=(\d+)/.exec(measuredOn)
+  // "n=4,400" is 4,400 essays: read the digits after a thousands separator too.
+  const n = /test split, n=(\d[\d,]*)/.exec(measuredOn) ?? /n=(\d[\d,]*)/.exec(measuredOn)
   if (n)
-    return `${Number(n[1]).toLocaleString('en-US')} essays by students that the model never saw in training`
+    return `${Number(n[1].replace(/,/g, '')).toLocaleString('en-US')} essays by students that the model never saw in training`
   return measuredOn.replace(/\s*\([^)]*n=[^)]*\)/g, '')
 }
 
@@ -60,7 +61,7 @@ export function formatRate(value: number): string {
   return `${Number.isInteger(tenths) ? tenths.toFixed(0) : tenths.toFixed(1)}%`
 }
 
-/** "calibrated on 30 essays, 'Year 10', FPR 3.3% [0.6–16.7%]" for an operating point set by a local calibration. */
+/** "'Year 10' (30 of your students’ essays): 3.3% of them flagged, likely between 0.6% and 16.7%". */
 export function describeCalibratedPoint(point: OperatingPoint): string | null {
   const c = point.calibration
   if (!c) return null
