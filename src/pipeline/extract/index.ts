@@ -96,8 +96,11 @@ export async function extractBuffer(
     if (sizeBytes > maxBytes) throw failure('too-large', format, megabytes(maxBytes))
     if (sizeBytes === 0) throw failure('empty', format)
     throwIfAborted(opts.signal, format)
-    format = detectFormat(buf, fileName).format
+    const detection = detectFormat(buf, fileName)
+    format = detection.format
     const extraction = await extractFormat(format, buf, opts.signal)
+    if (detection.mismatch)
+      extraction.warnings.unshift({ code: 'extraction-note', message: detection.mismatch })
     throwIfAborted(opts.signal, format)
     return { ok: true, doc: toDocument(format, extraction), sizeBytes, sha256 }
   } catch (error) {
