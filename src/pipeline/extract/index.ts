@@ -136,7 +136,7 @@ async function extractFormat(
 }
 
 function toDocument(format: DocFormat, extraction: FormatExtraction): ExtractedDocument {
-  const { text, paragraphs } = assembleText(extraction.blocks)
+  const { text, paragraphs, hidden } = assembleText(extraction.blocks)
   if (paragraphs.length === 0) throw failure('empty', format)
   const warnings = [...extraction.warnings]
   const words = (kind?: string): number =>
@@ -150,7 +150,8 @@ function toDocument(format: DocFormat, extraction: FormatExtraction): ExtractedD
     paragraphs,
     pageCount: extraction.pageCount,
     metadata: extraction.metadata,
-    warnings
+    warnings,
+    ...(hidden.length > 0 ? { hidden } : {})
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { BlockKind } from '../../shared/types'
 import type { RawBlock } from '../../engine/text'
-import { kindFromStyleName } from './docx'
+import { kindFromStyleName } from './styleNames'
 import { failure } from './errors'
 import { decodeCodePage, rtfMetadata, storeCapture } from './rtfMeta'
 import { rtfTokens } from './rtfTokens'

@@ -9,6 +9,7 @@ import { decodeWindows1252 } from './cp1252'
 import { failure } from './errors'
 import { normaliseLineEndings, splitMarkdownBlocks, splitPlainTextBlocks } from '../../engine/text'
 import type { FormatExtraction } from './types'
+import { markdownBlocksWithoutHidden } from './markdownHidden'
 
 export interface DecodedText {
   text: string
@@ -90,6 +91,7 @@ function looksBinary(text: string): boolean {
 
 export function extractPlainText(buf: Uint8Array, format: 'txt' | 'md'): FormatExtraction {
   const { text, warnings } = decodeText(buf, format)
-  const blocks = format === 'md' ? splitMarkdownBlocks(text) : splitPlainTextBlocks(text)
+  const blocks =
+    format === 'md' ? markdownBlocksWithoutHidden(text, splitMarkdownBlocks) : splitPlainTextBlocks(text)
   return { blocks, pageCount: null, metadata: {}, warnings }
 }
