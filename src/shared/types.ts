@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'corrupt'
   | 'encrypted'
   | 'scanned'
+  | 'undecodable'
   | 'unsupported-type'
   | 'zip-bomb'
   | 'unsafe-archive'

@@ -21,7 +21,8 @@ import { RunText } from './runText'
 import { kindFromStyleName } from './styleNames'
 import { dropEmpty } from './docxMeta'
 import { isoDurationToMinutes, normaliseIsoDate, parseCount } from './dates'
-import { failure } from './errors'
+import { ExtractFailure, failure } from './errors'
+import { MAX_DOCUMENT_CHARACTERS } from '../limits'
 import type { FormatExtraction } from './types'
 import {
   childElements,
@@ -59,7 +60,7 @@ export function extractOdt(zip: SafeZip): FormatExtraction {
   const stylesXml = zip.readText('styles.xml')
   const stylesRoot =
     stylesXml === null ? undefined : findDescendant(parseXml(stylesXml, 'odt'), 'office:document-styles')
-  const ctx: OdtContext = { styles: readOdtStyles(content, stylesRoot), out: [] }
+  const ctx: OdtContext = { styles: readOdtStyles(content, stylesRoot), out: [], budget: { characters: 0 } }
   const body = findDescendant(content, 'office:text')
   if (body) walkBlocks(body, ctx, undefined, null)
   const meta = readOdtMetadata(zip)
@@ -69,6 +70,23 @@ export function extractOdt(zip: SafeZip): FormatExtraction {
 interface OdtContext {
   styles: OdtStyles
   out: RawBlock[]
+  /** Characters of text read so far, against MAX_ODT_CHARACTERS. */
+  budget: { characters: number }
+}
+
+/**
+ * A text:s element stands for up to 1,000 spaces, so a small content.xml can describe hundreds of millions of
+ * characters (issue 17.15). Far past what any document can check, reading stops with "too large".
+ */
+const MAX_ODT_CHARACTERS = 4 * MAX_DOCUMENT_CHARACTERS
+
+function spend(ctx: OdtContext, characters: number): void {
+  ctx.budget.characters += characters
+  if (ctx.budget.characters > MAX_ODT_CHARACTERS)
+    throw new ExtractFailure(
+      'too-large',
+      `This OpenDocument text file expands to more than ${MAX_ODT_CHARACTERS.toLocaleString('en-US')} characters of text (mostly repeated spaces), far more than any essay, so Inkprint does not read it. Save it again from a word processor and check that copy.`
+    )
 }
 
 function walkBlocks(
@@ -136,6 +154,7 @@ function collectInline(
 ): void {
   for (const child of el.children) {
     if (!isElement(child)) {
+      spend(ctx, child.length)
       out.add(child.replace(/[\n\r\t ]+/g, ' ')) // ODF collapses XML whitespace; text:s carries real spaces
       continue
     }
@@ -154,9 +173,11 @@ function collectInline(
         if (text !== '') out.hide(text, 'hidden-formatting')
       } else out.add(text)
     } else if (child.name === 'text:hidden-paragraph') continue
-    else if (child.name === 'text:s')
-      out.add(' '.repeat(Math.min(1000, Number(child.attrs['text:c'] ?? '1') || 1)))
-    else if (child.name === 'text:tab') out.add('\t')
+    else if (child.name === 'text:s') {
+      const spaces = Math.min(1000, Number(child.attrs['text:c'] ?? '1') || 1)
+      spend(ctx, spaces)
+      out.add(' '.repeat(spaces))
+    } else if (child.name === 'text:tab') out.add('\t')
     else if (child.name === 'text:line-break') out.add('\n')
     else if (child.name === 'draw:text-box') frames.push(child)
     else collectInline(child, out, frames, ctx, look)
@@ -182,7 +203,7 @@ function tableText(table: XmlElement, ctx: OdtContext): RunText {
 
 /** A cell's paragraphs (possibly inside lists) joined by spaces; hidden text noted at the cell. */
 function cellText(cell: XmlElement, ctx: OdtContext, out: RunText): void {
-  const inner: OdtContext = { styles: ctx.styles, out: [] }
+  const inner: OdtContext = { styles: ctx.styles, out: [], budget: ctx.budget }
   walkBlocks(cell, inner, undefined, null)
   let first = true
   for (const b of inner.out) {

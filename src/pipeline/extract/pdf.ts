@@ -134,6 +134,7 @@ export async function extractPdf(buf: Uint8Array, signal?: AbortSignal): Promise
     const running = removeRunningLines(pages)
     const layout = buildParagraphs(running.pages)
     attachHiddenText(layout.blocks, hiddenPages)
+    if (looksUndecodable(layout.blocks.map((b) => b.text).join('\n'))) throw failure('undecodable', 'pdf')
     const warnings: DocWarning[] = []
     if (running.removed > 0) warnings.push(docWarnings.headersRemoved(running.removed))
     if (layout.hyphenationsJoined > 0) warnings.push(docWarnings.hyphenationJoined(layout.hyphenationsJoined))
@@ -156,6 +157,22 @@ export async function extractPdf(buf: Uint8Array, signal?: AbortSignal): Promise
     signal?.removeEventListener('abort', onAbort)
     await doc.destroy()
   }
+}
+
+/**
+ * Text from fonts without a ToUnicode map (issue 17.15): pdfjs can then only pass on the raw character codes,
+ * which come out as punctuation ("!\"#$%&'"), private-use characters, or runs of Latin Extended letters
+ * (codes 0x100 and up). Real text in any language is mostly letters, and Latin-script text mostly ASCII
+ * letters; these thresholds leave formula-heavy and accented text alone.
+ */
+export function looksUndecodable(text: string): boolean {
+  const chars = text.replace(/\s+/g, '')
+  if (chars.length < 100) return false
+  const count = (re: RegExp): number => chars.match(re)?.length ?? 0
+  const letters = count(/\p{L}/gu)
+  if (count(/\p{Co}/gu) > 0.3 * chars.length) return true
+  if (letters < 0.25 * chars.length) return true
+  return count(/[\u0100-\u024f]/g) > 0.5 * letters && count(/[A-Za-z]/g) < 0.2 * letters
 }
 
 /**

@@ -140,6 +140,15 @@ describe('11. ODT', () => {
   })
 })
 
+describe('11. RTF', () => {
+  it('\\v hidden text, as a paragraph of its own', async () => {
+    const rtf = `{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\pard ${HUMAN[0]}\\par {\\v ${AI}\\par}\\pard ${HUMAN.slice(1).join('\\par\\pard ')}\\par}`
+    const doc = await extracted(new TextEncoder().encode(rtf), 'essay.rtf')
+    expectHiddenLeftOut(doc, 'hidden-formatting')
+    expect(doc.hidden?.[0]?.offset).toBe(doc.paragraphs[1]?.start)
+  })
+})
+
 describe('11. Markdown and HTML', () => {
   const md = (hidden: string): Uint8Array =>
     new TextEncoder().encode(`# Libraries\n\n${HUMAN[0]}\n\n${hidden}\n\n${HUMAN.slice(1).join('\n\n')}\n`)

@@ -63,6 +63,8 @@ export function odtPackage(opts: {
   body?: string
   automaticStyles?: string
   content?: string
+  /** Store content.xml uncompressed (no compression ratio to refuse it by). */
+  store?: boolean
   styles?: string
 }): Uint8Array {
   const content =
@@ -70,7 +72,7 @@ export function odtPackage(opts: {
     `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${odtDeclarations} office:version="1.3"><office:automatic-styles>${opts.automaticStyles ?? ''}</office:automatic-styles><office:body><office:text>${opts.body ?? ''}</office:text></office:body></office:document-content>`
   const files: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {
     mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }],
-    'content.xml': strToU8(content),
+    'content.xml': opts.store ? [strToU8(content), { level: 0 }] : strToU8(content),
     'META-INF/manifest.xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/></manifest:manifest>`
     )
