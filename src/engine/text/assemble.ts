@@ -47,9 +47,28 @@ function cleanUntrimmed(text: string): string {
   )
 }
 
-/** Where raw offset `at` lands in cleanBlockText(raw): the cleaned length of what precedes it. */
-function cleanedOffset(raw: string, at: number, cleaned: string): number {
-  return Math.min(cleaned.length, cleanUntrimmed(raw.slice(0, at)).trimStart().length)
+/** Hidden stretches in one block located exactly; past this many, segment by segment (linear, ±a space). */
+const EXACT_HIDDEN_PER_BLOCK = 32
+
+/**
+ * Where each raw offset lands in cleanBlockText(raw): the cleaned length of what precedes it. Exact for the
+ * usual few stretches; a hostile block with thousands is measured segment by segment so the cost stays linear
+ * (cleaning across a segment boundary may then shift a point by a character or two).
+ */
+function hiddenOffsets(raw: string, hidden: readonly RawHidden[], cleaned: string): number[] {
+  if (hidden.length <= EXACT_HIDDEN_PER_BLOCK)
+    return hidden.map((h) => Math.min(cleaned.length, cleanUntrimmed(raw.slice(0, h.at)).trimStart().length))
+  const out: number[] = []
+  let from = 0
+  let length = 0
+  for (const h of hidden) {
+    const at = Math.max(from, h.at)
+    const segment = cleanUntrimmed(raw.slice(from, at))
+    length += (length === 0 ? segment.trimStart() : segment).length
+    from = at
+    out.push(Math.min(cleaned.length, length))
+  }
+  return out
 }
 
 /**
@@ -115,7 +134,7 @@ function locateHidden(
     const last = out[out.length - 1]
     if (last && last.offset === offset && last.how === how) {
       last.text += (sameBlock ? ' ' : PARAGRAPH_SEPARATOR) + text
-      last.words = countWords(last.text)
+      last.words += countWords(text)
     } else out.push({ offset, text, words: countWords(text), how, page })
   }
   for (const block of blocks) {
@@ -124,11 +143,12 @@ function locateHidden(
       for (const p of pending) add(paragraph.start, p.text, p.how, p.page, false)
       pending = []
     }
-    for (const h of block.hidden ?? []) {
+    const offsets = paragraph ? hiddenOffsets(block.raw, block.hidden ?? [], block.text) : []
+    for (const [i, h] of (block.hidden ?? []).entries()) {
       const text = cleanBlockText(h.text)
       if (!/[\p{L}\p{N}]/u.test(text)) continue
       if (!paragraph) pending.push({ text, how: h.how, page: block.page })
-      else add(paragraph.start + cleanedOffset(block.raw, h.at, block.text), text, h.how, block.page, true)
+      else add(paragraph.start + (offsets[i] ?? 0), text, h.how, block.page, true)
     }
   }
   for (const p of pending) add(end, p.text, p.how, p.page, false)

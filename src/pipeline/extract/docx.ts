@@ -6,7 +6,7 @@
  * w:altChunk content is read with the reader for its format (docxAltChunk.ts).
  */
 import type { BlockKind, DocWarning, HiddenHow } from '../../shared/types'
-import type { RawBlock, RawHidden } from '../../engine/text'
+import type { RawBlock } from '../../engine/text'
 import { AltChunks } from './docxAltChunk'
 import { readDocxMetadata } from './docxMeta'
 import { hiddenHow, readRunLook, readRunStyles, styleLook, type RunLook, type RunStyles } from './docxRuns'
@@ -186,10 +186,10 @@ function cellText(tc: XmlElement, ctx: DocxContext): RunText {
         const runs = new RunText()
         collectRunText(child, runs, [], ctx, paragraphLook(child, ctx, cellFill))
         if (runs.text().trim() === '' && runs.hidden.length === 0) continue
-        if (out.text() !== '') out.add(' ')
+        if (!out.empty) out.add(' ')
         out.append(flattened(runs))
       } else if (child.name === 'w:tbl') {
-        if (out.text() !== '') out.add(' ')
+        if (!out.empty) out.add(' ')
         out.append(flattened(tableText(child, ctx)))
       } else if (!SKIPPED.has(child.name)) visit(child)
     }
@@ -198,26 +198,29 @@ function cellText(tc: XmlElement, ctx: DocxContext): RunText {
   return out
 }
 
-/** A cell's paragraph on one line: whitespace runs become single spaces (hidden offsets follow). */
+/** A cell's paragraph on one line: whitespace runs become single spaces, trimmed (hidden points follow). */
 function flattened(runs: RunText): RunText {
   const out = new RunText()
   const text = runs.text()
-  let hiddenAt = 0
-  let pending = ''
-  for (let i = 0; i <= text.length; i++) {
-    while (hiddenAt < runs.hidden.length && (runs.hidden[hiddenAt] as RawHidden).at === i) {
-      out.add(pending)
-      pending = ''
-      const h = runs.hidden[hiddenAt++] as RawHidden
-      out.hide(h.text, h.how)
+  let space = false // a space is due before the next visible text
+  const addSegment = (segment: string): void => {
+    const collapsed = segment.replace(/\s+/g, ' ')
+    const core = collapsed.trim()
+    if (core === '') {
+      space ||= collapsed !== ''
+      return
     }
-    if (i === text.length) break
-    const ch = text[i] as string
-    if (/\s/.test(ch)) {
-      if (!/\s$/.test(pending) && (pending !== '' || out.text() !== '')) pending += ' '
-    } else pending += ch
+    if ((space || collapsed.startsWith(' ')) && !out.empty) out.add(' ')
+    out.add(core)
+    space = collapsed.endsWith(' ')
   }
-  out.add(pending.replace(/\s+$/, ''))
+  let from = 0
+  for (const h of runs.hidden) {
+    addSegment(text.slice(from, h.at))
+    from = h.at
+    out.hide(h.text, h.how)
+  }
+  addSegment(text.slice(from))
   return out
 }
 

@@ -20,7 +20,8 @@ interface Stretch {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 const COMMENT_IDIOM =
   /^ {0,3}\[[^\]\n]*\]:[ \t]*(?:#|<>)(?:[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|\(([^)\n]*)\)))?[ \t]*$/gm
-const OPEN_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/g
+// Attributes are bounded so a "<" with no ">" after it costs at most this much scanning, not the rest of the file.
+const OPEN_TAG = /<([a-zA-Z][a-zA-Z0-9-]{0,31})\b((?:[^>"'\n]|"[^"\n]{0,1000}"|'[^'\n]{0,1000}'){0,2000})>/g
 
 /** Character ranges of fenced code blocks. */
 function fencedRanges(text: string): [number, number][] {
@@ -40,12 +41,32 @@ function fencedRanges(text: string): [number, number][] {
   return ranges
 }
 
-/** Inside inline code: an odd number of backticks before `at` on its line. */
+/** Backticks looked at before a position: inline code longer than this on one line is not real. */
+const INLINE_CODE_REACH = 1024
+
+/** Inside inline code: an odd number of backticks before `at` on its line (within reach, so it stays linear). */
 function inInlineCode(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1
   let ticks = 0
-  for (let i = lineStart; i < at; i++) if (text.charCodeAt(i) === 0x60) ticks++
+  for (let i = at - 1; i >= Math.max(0, at - INLINE_CODE_REACH); i--) {
+    const c = text.charCodeAt(i)
+    if (c === 0x0a) break
+    if (c === 0x60) ticks++
+  }
   return ticks % 2 === 1
+}
+
+/** Whether `at` falls in one of the sorted, disjoint ranges (binary search). */
+function inRanges(ranges: readonly [number, number][], at: number): boolean {
+  let lo = 0
+  let hi = ranges.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const [a, b] = ranges[mid] as [number, number]
+    if (at < a) hi = mid - 1
+    else if (at >= b) lo = mid + 1
+    else return true
+  }
+  return false
 }
 
 function hiddenAttributes(attrs: string): boolean {
@@ -56,7 +77,7 @@ function hiddenAttributes(attrs: string): boolean {
 
 /** The end of the element opened at `from` (after its matching end tag), counting nested same-name tags. */
 function elementEnd(text: string, name: string, from: number): number {
-  const tags = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi')
+  const tags = new RegExp(`<(/?)${name}\\b[^>\\n]{0,2000}>`, 'gi')
   tags.lastIndex = from
   let depth = 1
   for (let m = tags.exec(text); m !== null; m = tags.exec(text)) {
@@ -70,7 +91,7 @@ function elementEnd(text: string, name: string, from: number): number {
 
 function findStretches(text: string): Stretch[] {
   const fenced = fencedRanges(text)
-  const skip = (at: number): boolean => fenced.some(([a, b]) => at >= a && at < b) || inInlineCode(text, at)
+  const skip = (at: number): boolean => inRanges(fenced, at) || inInlineCode(text, at)
   const found: Stretch[] = []
   for (let at = text.indexOf('<!--'); at >= 0; at = text.indexOf('<!--', at + 4)) {
     if (skip(at)) continue

@@ -189,7 +189,7 @@ function tableText(table: XmlElement, ctx: OdtContext): RunText {
   const visitRows = (el: XmlElement): void => {
     for (const child of childElements(el)) {
       if (child.name === 'table:table-row') {
-        if (out.text() !== '') out.add('\n')
+        if (!out.empty) out.add('\n')
         childElements(child, 'table:table-cell').forEach((cell, i) => {
           if (i > 0) out.add('\t')
           cellText(cell, ctx, out)

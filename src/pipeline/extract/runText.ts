@@ -25,6 +25,11 @@ export class RunText {
     this.add(other.text())
   }
 
+  /** No text yet (hidden stretches aside); cheap, unlike text(). */
+  get empty(): boolean {
+    return this.length === 0
+  }
+
   text(): string {
     return this.parts.join('')
   }

@@ -104,6 +104,17 @@ describe('11. DOCX', () => {
     // The point where it sits: right after the visible first sentence run.
     expect(doc.text.slice(0, doc.hidden?.[0]?.offset)).toBe(`${first} `)
   })
+  it('a hidden run inside a table cell', async () => {
+    const cell = (inner: string): string => `<w:tc><w:p>${inner}</w:p></w:tc>`
+    const run = (t: string, props = ''): string =>
+      `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${xmlEscape(t)}</w:t></w:r>`
+    const table = `<w:tbl><w:tr>${cell(run('Opening hours'))}${cell(run('Mon to Fri  ') + run(AI, '<w:vanish/>') + run(' 9 to 5'))}</w:tr></w:tbl>`
+    const body = HUMAN.map((t) => wParagraph(t)).join('') + table
+    const doc = await extracted(docxPackage({ document: wDocument(body) }), 'table.docx')
+    expectHiddenLeftOut(doc, 'hidden-formatting')
+    expect(doc.text).toContain('Opening hours\tMon to Fri 9 to 5')
+    expect(doc.text.slice(0, doc.hidden?.[0]?.offset)).toMatch(/Mon to Fri$/)
+  })
 })
 
 describe('11. ODT', () => {
@@ -258,4 +269,18 @@ describe('11. an OCR text layer is what the page shows', () => {
     expect(doc.text).toContain((HUMAN[0] as string).slice(0, 40))
     expect(doc.hidden).toBeUndefined()
   })
+})
+
+describe('11. looking for hidden Markdown stays linear on hostile input', () => {
+  it('a 4 MB line of comments, inline code and unclosed hidden tags is read (only a hang fails)', async () => {
+    const line =
+      '<!-- a --> `b` <span style="display:none" '.repeat(50_000) + '<span hidden>x '.repeat(50_000)
+    const fences = '```\ncode\n```\n\n<!-- c -->\n\n'.repeat(20_000)
+    const doc = await extracted(
+      new TextEncoder().encode(`${HUMAN.join('\n\n')}\n\n${fences}${line}\n`),
+      'hostile.md'
+    )
+    expect(doc.text).toContain((HUMAN[2] as string).slice(0, 50))
+    expect(doc.hidden?.length).toBeGreaterThan(20_000)
+  }, 120_000)
 })
