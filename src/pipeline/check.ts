@@ -103,7 +103,7 @@ export async function checkFile(
       code: 'ocr-unreliable',
       message: `Could not read reliably: text recognition was only ${Math.round(doc.ocr.confidence)}% confident (the floor is ${doc.ocr.floor}%), so no verdict is given. Handwriting, faint, skewed or blurred pages read badly; judge from the original.`
     })
-    result.fingerprints = findFingerprints(doc.text, doc.metadata, { format: doc.format })
+    result.fingerprints = findFingerprints(doc.text, doc.metadata, { format: doc.format, hidden: doc.hidden })
     timings.total = since(t0)
     result.timingsMs = timings
     return result
@@ -159,7 +159,7 @@ export async function checkFile(
   }
 
   const tf = performance.now()
-  result.fingerprints = findFingerprints(doc.text, doc.metadata, { format: doc.format })
+  result.fingerprints = findFingerprints(doc.text, doc.metadata, { format: doc.format, hidden: doc.hidden })
   timings.fingerprint = since(tf)
   if (options.knownWriting) {
     const ts = performance.now()

@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'corrupt'
   | 'encrypted'
   | 'scanned'
+  | 'undecodable'
   | 'unsupported-type'
   | 'zip-bomb'
   | 'unsafe-archive'
@@ -116,6 +117,21 @@ export interface DocumentMetadata {
   encrypted?: boolean
 }
 
+/** How text was hidden from a reader (issue 17.11). */
+export type HiddenHow = 'hidden-formatting' | 'white-text' | 'tiny-text' | 'comment' | 'invisible-pdf-text'
+
+/**
+ * Text in the file that a reader cannot see: left out of the document text (never scored) and reported as a
+ * fingerprint. `offset` is where it sits in the document text (an insertion point between visible characters).
+ */
+export interface HiddenText {
+  offset: number
+  text: string
+  words: number
+  how: HiddenHow
+  page: number | null
+}
+
 /** What extraction produces; engine-side input to scoring. */
 export interface ExtractedDocument {
   format: DocFormat
@@ -124,6 +140,8 @@ export interface ExtractedDocument {
   pageCount: number | null
   metadata: DocumentMetadata
   warnings: DocWarning[]
+  /** Text a reader cannot see, left out of `text`; absent when there is none. */
+  hidden?: HiddenText[]
   /** Present when some text was read by OCR; `paragraphConfidence[i]` is null for text-layer paragraphs. */
   ocr?: OcrInfo & { paragraphConfidence: (number | null)[] }
 }
@@ -246,13 +264,17 @@ export type FingerprintKind =
   | 'homoglyph'
   | 'chatbot-artefact'
   | 'markdown-leftover'
+  | 'hidden-text'
   | 'metadata'
 
 export interface Fingerprint {
   kind: FingerprintKind
   /** Stable rule id, e.g. "zero-width-space", "utm-chatgpt". */
   rule: string
-  /** Character offsets in the document text; null for document-level (metadata) observations. */
+  /**
+   * Character offsets in the document text; null for document-level (metadata) observations. Hidden text is
+   * not in the document text: its fingerprint has start === end, the point where the hidden text sits.
+   */
   start: number | null
   end: number | null
   count: number

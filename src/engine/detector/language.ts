@@ -34,6 +34,8 @@ export interface LanguageCheck {
   stopwordRatio: number
   foreignRatio: number
   latinShare: number
+  /** Letters of any script. */
+  letters: number
 }
 
 export function checkLanguage(normalisedText: string): LanguageCheck {
@@ -50,7 +52,8 @@ export function checkLanguage(normalisedText: string): LanguageCheck {
     words: tokens.length,
     stopwordRatio: tokens.length > 0 ? stop / tokens.length : 0,
     foreignRatio: tokens.length > 0 ? foreign / tokens.length : 0,
-    latinShare: letters.length > 0 ? latin.length / letters.length : 0
+    latinShare: letters.length > 0 ? latin.length / letters.length : 0,
+    letters: letters.length
   }
 }
 
@@ -70,11 +73,17 @@ export function looksLikeCodeOrMaths(text: string): boolean {
   return symbols / visible.length > 0.08 || (lines.length >= 5 && codeLines.length / lines.length > 0.3)
 }
 
+/** Enough letters to tell that a text in another script is not English (two short sentences of Chinese). */
+const MIN_LETTERS_OTHER_SCRIPT = 40
+
 export function isSupportedLanguage(
   check: LanguageCheck,
   minStopwordRatio: number,
   minWords: number
 ): boolean {
+  // Chinese or Japanese has few space-separated "words" but many letters: it is not English, however short it
+  // looks by word count (issue 17.15).
+  if (check.letters >= MIN_LETTERS_OTHER_SCRIPT && check.latinShare < 0.5) return false
   if (check.words < minWords) return true // too little text to tell; length rules handle it
   return (
     check.latinShare >= 0.8 &&

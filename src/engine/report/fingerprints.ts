@@ -11,6 +11,7 @@ export const FINGERPRINT_KIND_WORDS: Record<FingerprintKind, string> = {
   homoglyph: 'Look-alike letter (homoglyph)',
   'chatbot-artefact': 'Chatbot copy artefact',
   'markdown-leftover': 'Leftover Markdown',
+  'hidden-text': 'Hidden text',
   metadata: 'File metadata'
 }
 
@@ -27,7 +28,9 @@ export function fingerprintContext(text: string, start: number, end: number): Sa
   const to = safeOffset(text, Math.min(text.length, end + CONTEXT_CHARS))
   const before = text.slice(from, start).replace(/\s+/g, ' ')
   const after = text.slice(end, to).replace(/\s+/g, ' ')
-  return markup`“${from > 0 ? '…' : ''}${evidence(before)}<span class="hit">${evidence(text.slice(start, end))}</span>${evidence(after)}${to < text.length ? '…' : ''}”`
+  // An empty range (hidden text, which is not in the text) is marked where it sits.
+  const hit = start === end ? '⟨hidden text⟩' : text.slice(start, end)
+  return markup`“${from > 0 ? '…' : ''}${evidence(before)}<span class="hit">${evidence(hit)}</span>${evidence(after)}${to < text.length ? '…' : ''}”`
 }
 
 function location(result: DocumentResult, f: Fingerprint): SafeHtml {
@@ -37,7 +40,8 @@ function location(result: DocumentResult, f: Fingerprint): SafeHtml {
   const where = passage
     ? `Passage ${passage.index + 1}${passage.page !== null ? `, page ${passage.page}` : ''}, `
     : 'Outside the scored passages, '
-  const offsets = `characters ${f.start}–${f.end}`
+  // Hidden text is not in the document text: its fingerprint marks the point where it sits.
+  const offsets = f.start === f.end ? `at character ${f.start}` : `characters ${f.start}–${f.end}`
   const quote =
     result.text === undefined ? nothing : markup`: ${fingerprintContext(result.text, f.start, f.end)}`
   const more = f.count > 1 ? ` (first of ${f.count} occurrences)` : ''

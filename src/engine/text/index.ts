@@ -10,7 +10,7 @@ export {
   applyReferenceSections
 } from './blocks'
 export { assembleText, cleanBlockText, PARAGRAPH_SEPARATOR } from './assemble'
-export type { RawBlock, AssembledText } from './assemble'
+export type { RawBlock, RawHidden, AssembledText } from './assemble'
 export { splitSentences, sentenceStarts } from './sentences'
 export { segmentPassages, DEFAULT_PASSAGE_OPTIONS } from './passages'
 export type { PassageOptions } from './passages'

@@ -49,6 +49,7 @@ export function failure(code: ErrorCode, format: DocFormat | null, detail?: stri
     corrupt: `This ${label} is damaged or incomplete and cannot be read. Ask the student for a fresh copy.`,
     encrypted: `This ${label} is password-protected. Ask for a copy without a password and check that instead.`,
     scanned: 'This PDF has no text layer — it looks scanned; Inkprint cannot read scanned pages.',
+    undecodable: `The text in this ${label} could not be decoded: its fonts do not say which letters their characters stand for, so the text comes out as symbols. Export it to PDF again from the word processor, or check the original document instead.`,
     'unsupported-type': `Inkprint cannot read this kind of file${detail ? ` (${detail})` : ''}. ${SUPPORTED_FORMATS_SENTENCE}`,
     'zip-bomb': `This ${label} would expand to an unreasonable size when opened, so Inkprint did not open it. It may be damaged or deliberately malformed.`,
     'unsafe-archive': `This archive contains entries whose names point outside it (such as "../" or absolute paths), so Inkprint did not open it. Archives downloaded from a learning platform never do this; ask for a fresh download.`,

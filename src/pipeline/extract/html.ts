@@ -11,6 +11,7 @@
 import type { BlockKind, DocWarning, DocumentMetadata } from '../../shared/types'
 import type { RawBlock } from '../../engine/text'
 import { failure } from './errors'
+import { hidesContent } from './cssHiding'
 import { decodeText } from './text'
 import type { FormatExtraction } from './types'
 
@@ -229,13 +230,6 @@ interface HidingRules {
   ids: Set<string>
 }
 
-const HIDING_DECLARATION =
-  /(?:^|[;{\s])(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:!important)?\s*(?:;|$)|opacity\s*:\s*0(?:\.0+)?\s*(?:!important)?\s*(?:;|$))/i
-
-export function hidesContent(style: string): boolean {
-  return HIDING_DECLARATION.test(style)
-}
-
 function hidingRules(css: string): HidingRules {
   const rules: HidingRules = { classes: new Set(), ids: new Set() }
   const cleaned = css.replace(/\/\*[\s\S]*?\*\//g, '')
@@ -268,6 +262,8 @@ interface Frame {
   name: string
   /** Inside something not shown (skipped element or hidden); its text is dropped. */
   dropped: boolean
+  /** Dropped because the page hides it from readers (not a script or style): reported as hidden text. */
+  hidden: boolean
   pre: boolean
 }
 
@@ -283,7 +279,9 @@ export function extractHtml(buf: Uint8Array): FormatExtraction {
   if (styles) rules = hidingRules(styles)
 
   const blocks: RawBlock[] = []
-  const stack: Frame[] = [{ name: '#root', dropped: false, pre: false }]
+  const stack: Frame[] = [{ name: '#root', dropped: false, hidden: false, pre: false }]
+  // Hidden text met since the last block was written; `inside` when visible text of the block came first.
+  let pendingHidden: { text: string; inside: boolean }[] = []
   let current = ''
   let currentKind: BlockKind | undefined
   let hiddenElements = 0
@@ -294,9 +292,24 @@ export function extractHtml(buf: Uint8Array): FormatExtraction {
     const top = stack[stack.length - 1]
     const text = top.pre ? current : current.replace(/[ \t\r\f]+/g, ' ').replace(/ ?\n ?/g, '\n')
     // "<br><br>" inside one element is how many editors separate paragraphs.
+    const first = blocks.length
     for (const part of text.split(/\n[ \t]*\n/)) {
       const trimmed = top.pre ? part.replace(/^\n+|\s+$/g, '') : part.trim()
       if (trimmed) blocks.push({ text: trimmed, page: null, kind: currentKind })
+    }
+    if (blocks.length > first && pendingHidden.length > 0) {
+      // Hidden before any visible text of this block sits at its start; hidden within it, at its end.
+      const firstBlock = blocks[first] as RawBlock
+      const lastBlock = blocks[blocks.length - 1] as RawBlock
+      for (const h of pendingHidden) {
+        const block = h.inside ? lastBlock : firstBlock
+        ;(block.hidden ??= []).push({
+          at: h.inside ? block.text.length : 0,
+          text: h.text,
+          how: 'hidden-formatting'
+        })
+      }
+      pendingHidden = []
     }
     current = ''
     currentKind = undefined
@@ -312,12 +325,20 @@ export function extractHtml(buf: Uint8Array): FormatExtraction {
   const appendText = (raw: string): void => {
     if (top().dropped) {
       if (/\S/.test(raw)) droppedHiddenText = true
+      if (top().hidden && /\S/.test(raw)) hideText(decodeEntities(raw))
       return
     }
     const text = decodeEntities(raw)
     if (current === '' && !/\S/.test(text)) return
     if (current === '') currentKind = kindOf()
     current += top().pre ? text : text.replace(/\n/g, ' ')
+  }
+
+  const hideText = (text: string): void => {
+    const inside = current.trim() !== ''
+    const last = pendingHidden[pendingHidden.length - 1]
+    if (last && last.inside === inside) last.text += ` ${text}`
+    else pendingHidden.push({ text, inside })
   }
 
   let at = 0
@@ -393,9 +414,22 @@ export function extractHtml(buf: Uint8Array): FormatExtraction {
       continue
     }
     if (stack.length >= MAX_DEPTH) throw failure('too-complex', 'html')
-    stack.push({ name: tag.name, dropped, pre: parent.pre || tag.name === 'pre' })
+    stack.push({
+      name: tag.name,
+      dropped,
+      hidden: (parent.hidden || hidden) && !SKIPPED.has(tag.name),
+      pre: parent.pre || tag.name === 'pre'
+    })
   }
   flush()
+  if (pendingHidden.length > 0) {
+    // Hidden text after the last visible block: an empty block carries it (it then sits at the end).
+    blocks.push({
+      text: '',
+      page: null,
+      hidden: pendingHidden.map((h) => ({ at: 0, text: h.text, how: 'hidden-formatting' as const }))
+    })
+  }
 
   if (hiddenElements > 0 && droppedHiddenText) {
     warnings.push({

@@ -96,8 +96,11 @@ export async function extractBuffer(
     if (sizeBytes > maxBytes) throw failure('too-large', format, megabytes(maxBytes))
     if (sizeBytes === 0) throw failure('empty', format)
     throwIfAborted(opts.signal, format)
-    format = detectFormat(buf, fileName).format
+    const detection = detectFormat(buf, fileName)
+    format = detection.format
     const extraction = await extractFormat(format, buf, opts.signal)
+    if (detection.mismatch)
+      extraction.warnings.unshift({ code: 'extraction-note', message: detection.mismatch })
     throwIfAborted(opts.signal, format)
     return { ok: true, doc: toDocument(format, extraction), sizeBytes, sha256 }
   } catch (error) {
@@ -133,7 +136,7 @@ async function extractFormat(
 }
 
 function toDocument(format: DocFormat, extraction: FormatExtraction): ExtractedDocument {
-  const { text, paragraphs } = assembleText(extraction.blocks)
+  const { text, paragraphs, hidden } = assembleText(extraction.blocks)
   if (paragraphs.length === 0) throw failure('empty', format)
   const warnings = [...extraction.warnings]
   const words = (kind?: string): number =>
@@ -147,7 +150,8 @@ function toDocument(format: DocFormat, extraction: FormatExtraction): ExtractedD
     paragraphs,
     pageCount: extraction.pageCount,
     metadata: extraction.metadata,
-    warnings
+    warnings,
+    ...(hidden.length > 0 ? { hidden } : {})
   }
 }
 

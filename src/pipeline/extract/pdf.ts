@@ -19,6 +19,8 @@ import {
 import type { FormatExtraction } from './types'
 import { docWarnings } from './warnings'
 import { pdfDecodedBytesWithin } from './pdfBudget'
+import { InvisibleModeScan, splitInvisibleText, type TextItemLike } from './pdfHidden'
+import type { RawBlock } from '../../engine/text'
 import { MAX_DOCUMENT_CHARACTERS, MAX_DOCUMENT_WORDS, MAX_PDF_DECODED_BYTES } from '../limits'
 
 type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
@@ -44,8 +46,13 @@ function pdfjsAssetDirs(): { standardFontDataUrl: string; cMapUrl: string } {
 const MIN_PAGE_CHARACTERS = 3
 
 export async function extractPdf(buf: Uint8Array, signal?: AbortSignal): Promise<FormatExtraction> {
-  // Memory stays bounded whatever the streams claim (issue 17.9): count what they inflate to first.
-  if (pdfDecodedBytesWithin(buf, MAX_PDF_DECODED_BYTES) === null)
+  // Memory stays bounded whatever the streams claim (issue 17.9): count what they inflate to first, and
+  // notice on the way whether any content draws text invisibly (issue 17.11).
+  const invisibleMode = new InvisibleModeScan()
+  invisibleMode.push(buf)
+  invisibleMode.reset()
+  const watch = { onStream: () => invisibleMode.reset(), onChunk: (c: Uint8Array) => invisibleMode.push(c) }
+  if (pdfDecodedBytesWithin(buf, MAX_PDF_DECODED_BYTES, watch) === null)
     throw new ExtractFailure(
       'too-large',
       `This PDF expands to more than ${MAX_PDF_DECODED_BYTES / (1024 * 1024)} MB when decompressed, far more than any essay needs, so Inkprint does not open it. Export the document to PDF again from a word processor.`
@@ -74,6 +81,7 @@ export async function extractPdf(buf: Uint8Array, signal?: AbortSignal): Promise
   }
   try {
     const pages: PdfLine[][] = []
+    const hiddenPages: { page: number; text: string }[] = []
     const emptyPages: number[] = []
     let characters = 0
     for (let n = 1; n <= doc.numPages; n++) {
@@ -86,11 +94,27 @@ export async function extractPdf(buf: Uint8Array, signal?: AbortSignal): Promise
         )
       const page = await doc.getPage(n)
       const content = await page.getTextContent()
-      const items: PositionedItem[] = []
+      const all: TextItemLike[] = []
       for (const item of content.items) {
         if (!('str' in item)) continue
         const [, , c = 0, d = 0, x = 0, y = 0] = item.transform as number[]
-        items.push({ str: item.str, x, y, width: item.width, height: item.height || Math.hypot(c, d) })
+        all.push({
+          str: item.str,
+          dir: item.dir,
+          x,
+          y,
+          width: item.width,
+          height: item.height || Math.hypot(c, d)
+        })
+      }
+      let items: PositionedItem[] = all
+      if (invisibleMode.found) {
+        const split = splitInvisibleText(all, await page.getOperatorList(), pdfjs.OPS)
+        items = split.visible
+        const hiddenText = buildLines(split.invisible, n)
+          .map((l) => l.text)
+          .join('\n')
+        if (/[\p{L}\p{N}]/u.test(hiddenText)) hiddenPages.push({ page: n, text: hiddenText })
       }
       const lines = buildLines(items, n)
       for (const l of lines) characters += l.text.length
@@ -109,6 +133,8 @@ export async function extractPdf(buf: Uint8Array, signal?: AbortSignal): Promise
     }
     const running = removeRunningLines(pages)
     const layout = buildParagraphs(running.pages)
+    attachHiddenText(layout.blocks, hiddenPages)
+    if (looksUndecodable(layout.blocks.map((b) => b.text).join('\n'))) throw failure('undecodable', 'pdf')
     const warnings: DocWarning[] = []
     if (running.removed > 0) warnings.push(docWarnings.headersRemoved(running.removed))
     if (layout.hyphenationsJoined > 0) warnings.push(docWarnings.hyphenationJoined(layout.hyphenationsJoined))
@@ -130,6 +156,35 @@ export async function extractPdf(buf: Uint8Array, signal?: AbortSignal): Promise
   } finally {
     signal?.removeEventListener('abort', onAbort)
     await doc.destroy()
+  }
+}
+
+/**
+ * Text from fonts without a ToUnicode map (issue 17.15): pdfjs can then only pass on the raw character codes,
+ * which come out as punctuation ("!\"#$%&'"), private-use characters, or runs of Latin Extended letters
+ * (codes 0x100 and up). Real text in any language is mostly letters, and Latin-script text mostly ASCII
+ * letters; these thresholds leave formula-heavy and accented text alone.
+ */
+export function looksUndecodable(text: string): boolean {
+  const chars = text.replace(/\s+/g, '')
+  if (chars.length < 100) return false
+  const count = (re: RegExp): number => chars.match(re)?.length ?? 0
+  const letters = count(/\p{L}/gu)
+  if (count(/\p{Co}/gu) > 0.3 * chars.length) return true
+  if (letters < 0.25 * chars.length) return true
+  return count(/[\u0100-\u024f]/g) > 0.5 * letters && count(/[A-Za-z]/g) < 0.2 * letters
+}
+
+/**
+ * Invisible text of each page sits at the start of the page's first paragraph (or of the next page's, or at
+ * the end of the text when no visible text follows it).
+ */
+function attachHiddenText(blocks: RawBlock[], hidden: { page: number; text: string }[]): void {
+  for (const h of hidden) {
+    const stretch = { at: 0, text: h.text, how: 'invisible-pdf-text' as const }
+    const block = blocks.find((b) => (b.page ?? 0) >= h.page)
+    if (block) (block.hidden ??= []).push(stretch)
+    else blocks.push({ text: '', page: h.page, hidden: [stretch] })
   }
 }
 

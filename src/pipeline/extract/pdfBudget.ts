@@ -13,8 +13,16 @@ const STEP = 16 * 1024
 
 class OverBudget extends Error {}
 
-/** The decompressed size of all the PDF's zlib streams, or null as soon as it exceeds `budget`. */
-export function pdfDecodedBytesWithin(buf: Uint8Array, budget: number): number | null {
+/**
+ * The decompressed size of all the PDF's zlib streams, or null as soon as it exceeds `budget`. `onStream` and
+ * `onChunk` see each stream's start and inflated bytes as they pass (to look for operators without a second
+ * pass).
+ */
+export function pdfDecodedBytesWithin(
+  buf: Uint8Array,
+  budget: number,
+  watch?: { onStream(): void; onChunk(chunk: Uint8Array): void }
+): number | null {
   const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength)
   let total = 0
   let at = 0
@@ -33,9 +41,11 @@ export function pdfDecodedBytesWithin(buf: Uint8Array, budget: number): number |
     at = end < 0 ? bytes.length : end + ENDSTREAM.length
     if (data.length < 2 || (data[0] ?? 0) % 16 !== 8) continue // not zlib (CMF method 8)
     try {
+      watch?.onStream()
       const inflater = new Unzlib((chunk) => {
         total += chunk.length
         if (total > budget) throw new OverBudget()
+        watch?.onChunk(chunk)
       })
       for (let i = 0; i < data.length; i += STEP)
         inflater.push(data.subarray(i, i + STEP), i + STEP >= data.length)

@@ -84,7 +84,13 @@ export function buildLines(items: readonly PositionedItem[], page: number): PdfL
     .map((g) => {
       // Whitespace items only fill gaps (some writers emit one as wide as a table column): the gap rule decides.
       const visible = g.items.filter((i) => i.str.trim() !== '')
-      const sorted = (visible.length > 0 ? visible : g.items).sort((a, b) => a.x - b.x)
+      const chosen = visible.length > 0 ? visible : g.items
+      // A right-to-left line (Hebrew, Arabic) is read from its right edge: its items are ordered on mirrored
+      // x, so the first word read is the rightmost (issue 17.15). pdfjs already gives each item in logical order.
+      const rtl = isRightToLeft(chosen)
+      const sorted = (rtl ? chosen.map((i) => ({ ...i, x: -(i.x + i.width) })) : chosen).sort(
+        (a, b) => a.x - b.x
+      )
       let text = ''
       let columns = 1
       let prevEnd = Number.NEGATIVE_INFINITY
@@ -99,13 +105,29 @@ export function buildLines(items: readonly PositionedItem[], page: number): PdfL
         prevEnd = Math.max(prevEnd, item.x + item.width)
       }
       const first = sorted[0] as PositionedItem
+      const left = rtl ? chosen.reduce((m, i) => Math.min(m, i.x), Infinity) : first.x
+      const right = rtl ? chosen.reduce((m, i) => Math.max(m, i.x + i.width), -Infinity) : prevEnd
       const clean = text
         .replace(/[^\S\t]+/g, ' ')
         .replace(/ ?\t ?/g, '\t')
         .trim()
-      return { page, x: first.x, endX: prevEnd, y: g.y, height: g.height, text: clean, columns }
+      return { page, x: left, endX: right, y: g.y, height: g.height, text: clean, columns }
     })
     .filter((l) => l.text !== '')
+}
+
+const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}]/gu
+const LETTER = /\p{L}/gu
+
+/** Most of the line's letters are in a right-to-left script. */
+function isRightToLeft(items: readonly PositionedItem[]): boolean {
+  let rtl = 0
+  let all = 0
+  for (const item of items) {
+    rtl += item.str.match(RTL_LETTER)?.length ?? 0
+    all += item.str.match(LETTER)?.length ?? 0
+  }
+  return rtl > 0 && rtl * 2 > all
 }
 
 /** The most recent of the last 8 groups that matches (the usual case: text flows line by line). */

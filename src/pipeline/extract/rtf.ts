@@ -5,8 +5,8 @@
  * metadata and \stylesheet for style names, so "heading 1" and "Quote" paragraphs keep their kind.
  */
 import type { BlockKind } from '../../shared/types'
-import type { RawBlock } from '../../engine/text'
-import { kindFromStyleName } from './docx'
+import type { RawBlock, RawHidden } from '../../engine/text'
+import { kindFromStyleName } from './styleNames'
 import { failure } from './errors'
 import { decodeCodePage, rtfMetadata, storeCapture } from './rtfMeta'
 import { rtfTokens } from './rtfTokens'
@@ -111,8 +111,17 @@ export function extractRtf(buf: Uint8Array): FormatExtraction {
     pendingBytes = []
     emit(decoded)
   }
+  // Hidden text (\v) of the paragraph being read, noted where it sits (issue 17.11).
+  let hidden: RawHidden[] = []
   const emit = (s: string): void => {
-    if (group.skip || group.hidden) return
+    if (group.skip) return
+    if (group.hidden) {
+      if (group.capture !== null) return
+      const last = hidden[hidden.length - 1]
+      if (last && last.at === text.length) last.text += s
+      else hidden.push({ at: text.length, text: s, how: 'hidden-formatting' })
+      return
+    }
     if (group.capture !== null) captured += s
     else text += s
   }
@@ -130,7 +139,13 @@ export function extractRtf(buf: Uint8Array): FormatExtraction {
       return
     }
     flushTable()
-    blocks.push({ text, page: null, kind: paragraphKind(para, styles) })
+    blocks.push({
+      text,
+      page: null,
+      kind: paragraphKind(para, styles),
+      ...(hidden.length > 0 ? { hidden } : {})
+    })
+    hidden = []
     text = ''
   }
 
@@ -222,6 +237,7 @@ export function extractRtf(buf: Uint8Array): FormatExtraction {
         else if (word === 'cell' || word === 'nestcell') {
           row.push(text.trim())
           text = ''
+          hidden = hidden.map((h) => ({ ...h, at: 0 }))
         } else if (word === 'row' || word === 'nestrow') {
           tableRows.push(row.join('\t'))
           row = []

@@ -9,6 +9,7 @@ import { decodeWindows1252 } from './cp1252'
 import { failure } from './errors'
 import { normaliseLineEndings, splitMarkdownBlocks, splitPlainTextBlocks } from '../../engine/text'
 import type { FormatExtraction } from './types'
+import { markdownBlocksWithoutHidden } from './markdownHidden'
 
 export interface DecodedText {
   text: string
@@ -32,6 +33,16 @@ export function decodeText(buf: Uint8Array, format: DocFormat): DecodedText {
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(buf)
       } catch {
+        const cjk = bomlessCjkUtf16(buf)
+        if (cjk) {
+          text = cjk.text
+          warnings.push(
+            docWarnings.encodingGuessed(
+              cjk.encoding === 'utf-16le' ? 'UTF-16 (little-endian)' : 'UTF-16 (big-endian)'
+            )
+          )
+          return finish(text, warnings)
+        }
         const lossy = new TextDecoder('utf-8').decode(buf)
         if (mostlyValidUtf8(lossy)) {
           // A UTF-8 file with a few damaged bytes: re-reading it all as Windows-1252 would garble every accent.
@@ -44,8 +55,41 @@ export function decodeText(buf: Uint8Array, format: DocFormat): DecodedText {
       }
     }
   }
+  return finish(text, warnings)
+}
+
+function finish(text: string, warnings: DocWarning[]): DecodedText {
   if (looksBinary(text)) throw failure('unsupported-type', null, 'binary data, not text')
   return { text: normaliseLineEndings(text), warnings }
+}
+
+/** Characters of Chinese, Japanese and Korean text, their punctuation, and line breaks. */
+const CJK_TEXT = /[ \u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef\n\r\t]/g
+
+/**
+ * UTF-16 without a BOM whose text is Chinese, Japanese or Korean has no zero bytes to recognise it by
+ * (issue 17.15); it is recognised by decoding: nearly every character then falls in the CJK ranges.
+ */
+function bomlessCjkUtf16(buf: Uint8Array): { text: string; encoding: 'utf-16le' | 'utf-16be' } | null {
+  if (buf.length < 8 || buf.length % 2 !== 0) return null
+  const sample = buf.subarray(0, 8192)
+  let best: { encoding: 'utf-16le' | 'utf-16be'; share: number } | null = null
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    let decoded: string
+    try {
+      decoded = new TextDecoder(encoding, { fatal: true }).decode(sample)
+    } catch {
+      continue
+    }
+    const share = (decoded.match(CJK_TEXT)?.length ?? 0) / Math.max(1, decoded.length)
+    if (share >= 0.9 && (!best || share > best.share)) best = { encoding, share }
+  }
+  if (!best) return null
+  try {
+    return { text: new TextDecoder(best.encoding, { fatal: true }).decode(buf), encoding: best.encoding }
+  } catch {
+    return null
+  }
 }
 
 function decode(encoding: string, bytes: Uint8Array, format: DocFormat): string {
@@ -90,6 +134,7 @@ function looksBinary(text: string): boolean {
 
 export function extractPlainText(buf: Uint8Array, format: 'txt' | 'md'): FormatExtraction {
   const { text, warnings } = decodeText(buf, format)
-  const blocks = format === 'md' ? splitMarkdownBlocks(text) : splitPlainTextBlocks(text)
+  const blocks =
+    format === 'md' ? markdownBlocksWithoutHidden(text, splitMarkdownBlocks) : splitPlainTextBlocks(text)
   return { blocks, pageCount: null, metadata: {}, warnings }
 }

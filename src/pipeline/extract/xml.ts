@@ -3,6 +3,11 @@
  * refused with 'xml-entities', which rules out billion-laughs and external entities), only the five
  * predefined entities and numeric references are decoded, and depth and node counts are capped
  * ('too-complex'). It builds a small tree: office parts of real essays are at most a few MB.
+ *
+ * Names are resolved by namespace URI, not by the prefix a file happens to use (issue 17.12): a DOCX written
+ * with `ns0:` or a default namespace instead of `w:` is valid, so elements and attributes of the OOXML and
+ * ODF namespaces get their usual prefixes ("w:p", "text:p") whatever the file wrote. Names in other
+ * namespaces, and undeclared prefixes, are kept as written.
  */
 import type { DocFormat } from '../../shared/types'
 import { failure } from './errors'
@@ -108,9 +113,75 @@ function fromCodeUnits(buf: Uint16Array, length: number): string {
   return parts.join('')
 }
 
+/** Namespace URI → the prefix the readers use. Strict OOXML URIs map to the same prefixes as transitional. */
+const CANONICAL_PREFIX: Record<string, string> = {
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main': 'w',
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships': 'r',
+  'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
+  'http://schemas.openxmlformats.org/package/2006/relationships': '',
+  'http://schemas.openxmlformats.org/package/2006/content-types': '',
+  'http://schemas.openxmlformats.org/officeDocument/2006/extended-properties': '',
+  'http://purl.oclc.org/ooxml/officeDocument/extendedProperties': '',
+  'http://schemas.openxmlformats.org/package/2006/metadata/core-properties': 'cp',
+  'http://purl.org/dc/elements/1.1/': 'dc',
+  'http://purl.org/dc/terms/': 'dcterms',
+  'urn:oasis:names:tc:opendocument:xmlns:office:1.0': 'office',
+  'urn:oasis:names:tc:opendocument:xmlns:text:1.0': 'text',
+  'urn:oasis:names:tc:opendocument:xmlns:style:1.0': 'style',
+  'urn:oasis:names:tc:opendocument:xmlns:table:1.0': 'table',
+  'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0': 'draw',
+  'urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0': 'fo',
+  'urn:oasis:names:tc:opendocument:xmlns:meta:1.0': 'meta',
+  'urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0': 'svg',
+  'urn:oasis:names:tc:opendocument:xmlns:manifest:1.0': 'manifest'
+}
+
+/** In-scope namespace declarations: prefix ("" for the default namespace) → URI. */
+type Scope = Map<string, string>
+
+/** The scope of an element: its parent's, plus its own xmlns declarations (a copy only when it has some). */
+function scopeOf(attrs: Record<string, string>, parent: Scope): Scope {
+  let scope = parent
+  for (const name in attrs) {
+    if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue
+    if (scope === parent) scope = new Map(parent)
+    scope.set(name === 'xmlns' ? '' : name.slice(6), attrs[name] as string)
+  }
+  return scope
+}
+
+/**
+ * A name with the reader's prefix for its namespace. Unprefixed attributes have no namespace; unprefixed
+ * elements take the default namespace.
+ */
+function canonicalName(name: string, scope: Scope, element: boolean): string {
+  if (scope.size === 0 || name.startsWith('xmlns')) return name
+  const colon = name.indexOf(':')
+  if (colon < 0 && !element) return name
+  const prefix = colon < 0 ? '' : name.slice(0, colon)
+  const uri = scope.get(prefix)
+  if (uri === undefined) return name
+  const canonical = CANONICAL_PREFIX[uri]
+  if (canonical === undefined || canonical === prefix) return name
+  const local = name.slice(colon + 1)
+  return canonical === '' ? local : `${canonical}:${local}`
+}
+
+function canonicalAttributes(attrs: Record<string, string>, scope: Scope): Record<string, string> {
+  if (scope.size === 0) return attrs
+  const out: Record<string, string> = {}
+  for (const name in attrs) out[canonicalName(name, scope, false)] = attrs[name] as string
+  return out
+}
+
 export function parseXml(xml: string, format: DocFormat, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [] }
   const stack: XmlElement[] = [root]
+  // Parallel to `stack`: each open element's name as written (end tags match it) and its namespace scope.
+  const written: string[] = ['#document']
+  const scopes: Scope[] = [new Map()]
   let nodes = 0
   let i = 0
   const corrupt = () => failure('corrupt', format)
@@ -141,7 +212,8 @@ export function parseXml(xml: string, format: DocFormat, limits: XmlLimits = DEF
       if (gt < 0) throw corrupt()
       const name = xml.slice(lt + 2, gt).trim()
       const open = stack.pop()
-      if (!open || open === root || open.name !== name) throw corrupt()
+      if (!open || open === root || written.pop() !== name) throw corrupt()
+      scopes.pop()
       i = gt + 1
     } else {
       const gt = findTagEnd(xml, lt)
@@ -149,16 +221,21 @@ export function parseXml(xml: string, format: DocFormat, limits: XmlLimits = DEF
       const selfClosing = xml[gt - 1] === '/'
       const body = xml.slice(lt + 1, selfClosing ? gt - 1 : gt)
       const nameEnd = body.search(/[\s/>]|$/)
+      const name = body.slice(0, nameEnd)
+      if (name === '') throw corrupt()
+      const attrs = parseAttributes(body.slice(nameEnd))
+      const scope = scopeOf(attrs, scopes[scopes.length - 1] as Scope)
       const element: XmlElement = {
-        name: body.slice(0, nameEnd),
-        attrs: parseAttributes(body.slice(nameEnd)),
+        name: canonicalName(name, scope, true),
+        attrs: canonicalAttributes(attrs, scope),
         children: []
       }
-      if (element.name === '') throw corrupt()
       add(element)
       if (!selfClosing) {
         if (stack.length > limits.maxDepth) throw failure('too-complex', format)
         stack.push(element)
+        written.push(name)
+        scopes.push(scope)
       }
       i = gt + 1
     }

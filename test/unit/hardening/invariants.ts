@@ -15,6 +15,7 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   corrupt: true,
   encrypted: true,
   scanned: true,
+  undecodable: true,
   'unsupported-type': true,
   'zip-bomb': true,
   'unsafe-archive': true,
