@@ -76,6 +76,8 @@ export async function readDocxWithMammoth(zip: SafeZip): Promise<MammothBody> {
         model = doc
         return doc
       },
+      // Never a file outside the package (an image linked by path): mammoth's default, stated here.
+      externalFileAccess: false,
       // Media are not in the package; never read an image.
       convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
     }
@@ -118,8 +120,8 @@ class ModelReader {
         case 'tab':
           out += '\t'
           break
-        case 'break':
-          if (n.breakType === 'line') out += '\n'
+        case 'break': // line, page and column breaks alike, as docx.ts reads w:br
+          out += '\n'
           break
         case 'noteReference':
           this.noteRefs.push(n)

@@ -59,6 +59,7 @@ describe('our DOCX reader and mammoth, fixture by fixture', async () => {
       'table with nested table',
       'deleted revision, insertion, field code',
       'content control (w:sdt)',
+      'text box as Word writes it (mc:AlternateContent, VML fallback)',
       'ns0: prefixes'
     ])
       expect(row(name).differences, name).toEqual([])
@@ -71,6 +72,12 @@ describe('our DOCX reader and mammoth, fixture by fixture', async () => {
     expect(row('headings, quote, basedOn').mammoth.declared).toEqual(['heading', '-', 'quote', '-'])
     expect(row('outline-level heading').ours.declared).toEqual(['heading', '-'])
     expect(row('outline-level heading').mammoth.declared).toEqual(['-', '-'])
+  })
+
+  it('mammoth maps w:sym to Unicode and keeps soft hyphens; ours drops both', () => {
+    const r = row('hyperlink, smart tag, page break, symbol, soft hyphen')
+    expect(r.ours.text).toBe('linked words in Paris\nnext pageexample')
+    expect(r.mammoth.text).toBe('linked words in Paris\nnext page\u2192ex\u00adample')
   })
 
   it('mammoth reads footnotes, which our reader leaves out', () => {

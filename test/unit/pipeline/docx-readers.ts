@@ -98,6 +98,17 @@ export function featureCases(): DocxCase[] {
       'text box (DrawingML)',
       `<w:p>${run('Before the box. ')}<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>${wParagraph('Inside the box.')}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>${run('After the box.')}</w:p>`
     ),
+    doc(
+      'text box as Word writes it (mc:AlternateContent, VML fallback)',
+      `<w:p>${run('Before the box. ')}<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>${wParagraph('Inside the box.')}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>${wParagraph('Inside the box.')}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>${run('After the box.')}</w:p>`
+    ),
+    doc(
+      'hyperlink, smart tag, page break, symbol, soft hyphen',
+      `<w:p><w:hyperlink r:id="rIdL">${run('linked words')}</w:hyperlink><w:smartTag w:element="place">${run(' in Paris')}</w:smartTag><w:r><w:br w:type="page"/><w:t>next page</w:t><w:sym w:font="Symbol" w:char="F0AE"/><w:t>ex</w:t><w:softHyphen/><w:t>ample</w:t></w:r></w:p>`,
+      {
+        relationships: `<Relationship Id="rIdL" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/>`
+      }
+    ),
     doc('content control (w:sdt)', `<w:sdt><w:sdtContent>${wParagraph(SENTENCE)}</w:sdtContent></w:sdt>`),
     {
       name: 'ns0: prefixes',
