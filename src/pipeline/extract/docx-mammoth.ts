@@ -9,8 +9,13 @@
  * XML reader (which refuses any DTD, so no entity can be declared, let alone expanded or fetched), and the
  * survivors are stored uncompressed in a fresh package. Media are left out: mammoth has nothing to inflate.
  *
- * See docx.ts for what is still read by our own reader and why (tests in
- * test/unit/pipeline/docx-mammoth.test.ts show each gap).
+ * Not on the check path: extraction reads DOCX with docx.ts. This reader is what our reader is measured
+ * against (test/unit/pipeline/docx-mammoth.test.ts pins every difference, so a mammoth release that closes a
+ * gap shows up there) and the safe way in should mammoth ever read part of a document. Where it falls short
+ * for a teacher: it scores hidden runs (w:vanish, hidden styles, white and 1-point text: its model has no
+ * colour, shading or style-resolved size), drops DrawingML-only text boxes and w:altChunk content, and loses
+ * headings made by basedOn styles or outline levels. Its model has no run identity either, so our reader's
+ * per-run decisions cannot be laid over its paragraphs short of rewriting document.xml for it.
  */
 import mammoth from 'mammoth'
 import { zipSync } from 'fflate'
