@@ -1,6 +1,10 @@
 /**
- * DOCX text from word/document.xml, read with our safe XML reader rather than mammoth: we need the
- * paragraph styles (headings, quotes, lists), tables as units, and nothing inflated outside our zip caps.
+ * DOCX text from word/document.xml, read with our safe XML reader: paragraph styles (headings through basedOn
+ * and outline levels, quotes, lists), tables as units, nothing inflated outside our zip caps. mammoth, the
+ * brief's DOCX library, was compared on every fixture (docx-mammoth.ts, test/unit/pipeline/docx-mammoth.test.ts):
+ * it matches on plain paragraphs, lists and tables but scores hidden runs, drops text boxes, w:altChunk and
+ * basedOn/outline headings, and its model has no run identity to combine with ours, so it reads nothing here.
+ * Metadata (core/app properties, rsid sessions) is ours too (docxMeta.ts).
  * Deleted revisions, field codes and mc:Fallback copies are skipped; text boxes become their own blocks.
  * Runs a reader cannot see (hidden formatting, white or 1-point text) are left out and noted (issue 17.11);
  * w:altChunk content is read with the reader for its format (docxAltChunk.ts).
