@@ -5,7 +5,7 @@
  */
 import { unzipSync, zipSync, strToU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { mammothPackage, readDocxWithMammoth } from '../../../src/pipeline/extract/docx-mammoth'
+import { mammothPackage, readDocxWithMammoth } from './docx-mammoth-reader'
 import { SafeZip } from '../../../src/pipeline/extract/zip'
 import { docxPackage, W_NS, wDocument, wParagraph } from '../hardening/office-docs'
 import { compareReaders, featureCases, generatedCases, type Comparison } from './docx-readers'

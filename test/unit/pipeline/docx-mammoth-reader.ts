@@ -9,7 +9,7 @@
  * XML reader (which refuses any DTD, so no entity can be declared, let alone expanded or fetched), and the
  * survivors are stored uncompressed in a fresh package. Media are left out: mammoth has nothing to inflate.
  *
- * Not on the check path: extraction reads DOCX with docx.ts. This reader is what our reader is measured
+ * A test helper, not on the check path: extraction reads DOCX with docx.ts. This reader is what our reader is measured
  * against (test/unit/pipeline/docx-mammoth.test.ts pins every difference, so a mammoth release that closes a
  * gap shows up there) and the safe way in should mammoth ever read part of a document. Where it falls short
  * for a teacher: it scores hidden runs (w:vanish, hidden styles, white and 1-point text: its model has no
@@ -19,12 +19,12 @@
  */
 import mammoth from 'mammoth'
 import { zipSync } from 'fflate'
-import type { BlockKind } from '../../shared/types'
-import type { RawBlock } from '../../engine/text'
-import { kindFromStyleName } from './styleNames'
-import { parseXml } from './xml'
-import type { SafeZip } from './zip'
-import { failure } from './errors'
+import type { BlockKind } from '../../../src/shared/types'
+import type { RawBlock } from '../../../src/engine/text'
+import { kindFromStyleName } from '../../../src/pipeline/extract/styleNames'
+import { parseXml } from '../../../src/pipeline/extract/xml'
+import type { SafeZip } from '../../../src/pipeline/extract/zip'
+import { failure } from '../../../src/pipeline/extract/errors'
 
 /** The parts mammoth reads: the package and document relationships, content types, and these. */
 const MAMMOTH_PART =
