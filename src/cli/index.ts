@@ -10,6 +10,7 @@ import { InProcessEngine } from '../pipeline/batch/in-process-engine'
 import { WorkerEngine } from '../pipeline/batch/worker-engine'
 import type { CheckEngine } from '../pipeline/batch/engine'
 import { runBatch } from '../pipeline/batch/runner'
+import { describeWriteFailure, ResultWriter, writeFailureReason } from '../pipeline/batch/result-writer'
 import { loadCheckContext } from '../pipeline/context'
 import { ResultsStore } from '../pipeline/results-store'
 import { reuseFromStore } from '../pipeline/reuse'
@@ -68,13 +69,7 @@ function usageProblem(message: string): number {
   return 2
 }
 
-const reasonOf = (error: unknown): string => {
-  const e = error as { code?: string; message?: string }
-  if (e.code === 'ENOSPC') return 'the disk is full'
-  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied'
-  if (e.code === 'EROFS') return 'the disk is read-only'
-  return e.message ?? String(error)
-}
+const reasonOf = writeFailureReason
 
 async function check(args: CheckCommand): Promise<number> {
   // Every place we will write is checked before the first document is read (and before anything is truncated).
@@ -184,7 +179,6 @@ async function checkWith(args: CheckCommand, schoolDir: string | null, schoolIds
   let reportQueue: Promise<void> = Promise.resolve()
   let failed = 0
   let reusedCount = 0
-  let saved = 0
   // --resume: files already checked (same content, version and settings) keep their earlier result. The
   // results file holds raw results; a calibration is applied afresh to old and new alike.
   const reusedResults = new WeakSet<DocumentResult>()
@@ -204,24 +198,11 @@ async function checkWith(args: CheckCommand, schoolDir: string | null, schoolIds
         return r
       }
     : undefined
-  // Results are appended one at a time, in order; a failed write stops the batch and says what was saved.
-  let storeChain: Promise<void> = Promise.resolve()
-  const persist = (result: DocumentResult): void => {
-    if (!store) return
-    // A reused result already has its line (same path, same content): writing it again would duplicate it.
-    if (reusedResults.has(result) && storedHashes.get(result.path) === result.sha256) return
-    storeChain = storeChain.then(async () => {
-      if (outputError) return
-      try {
-        await store.append(result)
-        saved++
-      } catch (error) {
-        failOutput(
-          `--results ${args.results} could not be written: ${reasonOf(error)}; ${saved} result(s) were saved before it failed.`
-        )
-      }
-    })
-  }
+  // Results are appended one at a time, in order, and printed once kept; a failed write stops the batch and
+  // says what was saved.
+  const writer = new ResultWriter(store, (failure) =>
+    failOutput(`--results ${args.results}: a result ${describeWriteFailure(failure)}.`)
+  )
 
   if (args.format === 'csv') write(CSV_HEADER + '\r\n')
   const summary = await runBatch({
@@ -238,18 +219,26 @@ async function checkWith(args: CheckCommand, schoolDir: string | null, schoolIds
     signal: stop.signal,
     onEvent: (event) => {
       if (event.type !== 'file-done') return
-      persist(event.result)
+      // A reused result already has its line (same path, same content): writing it again would duplicate it.
+      const kept =
+        reusedResults.has(event.result) && storedHashes.get(event.result.path) === event.result.sha256
       const r = judge(event.result)
-      if (r.error) failed++
-      if (reports) reportQueue = reportQueue.then(() => reports.add(r))
-      if (args.format === 'jsonl')
-        write(JSON.stringify(args.includeText ? r : { ...r, text: undefined }) + '\n')
-      else if (args.format === 'csv') write(csvRow(r) + '\r\n')
-      else if (!args.report) collected.push(r)
+      writer.enqueue(
+        event.result,
+        () => {
+          if (r.error) failed++
+          if (reports) reportQueue = reportQueue.then(() => reports.add(r))
+          if (args.format === 'jsonl')
+            write(JSON.stringify(args.includeText ? r : { ...r, text: undefined }) + '\n')
+          else if (args.format === 'csv') write(csvRow(r) + '\r\n')
+          else if (!args.report) collected.push(r)
+        },
+        !kept
+      )
     }
   })
   await engine.close()
-  await storeChain
+  await writer.idle()
   if (store && !outputError) {
     try {
       await store.compact()

@@ -9,6 +9,7 @@ import type { CheckEngine } from '../pipeline/batch/engine'
 import { InProcessEngine } from '../pipeline/batch/in-process-engine'
 import { CalibrationStore } from '../pipeline/calibration'
 import { runBatch } from '../pipeline/batch/runner'
+import { describeWriteFailure, ResultWriter } from '../pipeline/batch/result-writer'
 import { ResultsStore } from '../pipeline/results-store'
 import { loadContextWithUserProfiles } from '../pipeline/user-profiles'
 import { INKPRINT_VERSION } from '../pipeline/version'
@@ -130,8 +131,9 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
         includeText: true
       })
       // Each result is on disk before the renderer hears of it, and events keep their order: a result the
-      // window shows can always be read back (listResults, export). A write that fails stops the batch.
-      let writes: Promise<void> = Promise.resolve()
+      // window shows can always be read back (listResults, export). A write that fails stops the batch there.
+      const writer = new ResultWriter(store, () => controller.abort())
+      let shown = 0
       const total = await new Promise<number>((resolve) => {
         void runBatch({
           batchId,
@@ -143,21 +145,28 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
           onPlanned: resolve,
           onEvent: (event) => {
             if (event.type === 'file-done') {
-              if (judge) event = { ...event, result: judge(event.result) }
-              event = { ...event, result: compareKnown(event.result) }
-            }
-            const e = event
-            writes = writes.then(async () => {
-              if (e.type === 'file-done') {
-                try {
-                  await store.append(e.result)
-                } catch {
-                  controller.abort()
-                }
-              }
-              if (e.type === 'batch-done') running.delete(batchId)
-              deps.emit(e)
-            })
+              let result = judge ? judge(event.result) : event.result
+              result = compareKnown(result)
+              const done = { ...event, result }
+              writer.enqueue(result, () => {
+                shown++
+                deps.emit(done)
+              })
+            } else if (event.type === 'batch-done') {
+              writer.finally(() => {
+                running.delete(batchId)
+                const failure = writer.failure
+                deps.emit(
+                  failure
+                    ? {
+                        ...event,
+                        done: shown,
+                        stopped: `Checking stopped: a result ${describeWriteFailure(failure)}.`
+                      }
+                    : event
+                )
+              })
+            } else writer.enqueue(null, () => deps.emit(event))
           }
         })
       })

@@ -142,6 +142,8 @@ export type BatchEvent =
       done: number
       cancelled: boolean
       elapsedMs: number
+      /** Why the batch stopped before its end when it was not cancelled (a result could not be saved), in words. */
+      stopped?: string
     }
 
 export interface RateInterval {
