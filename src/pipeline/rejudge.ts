@@ -8,6 +8,7 @@ import type { DetectorCard } from '../engine/detector/card'
 import { operatingPoint } from '../engine/detector/card'
 import { documentVerdict } from '../engine/detector/calibrate'
 import type { DetectorSummary, DocumentResult } from '../shared/types'
+import type { ResultsStore } from './results-store'
 
 const KEPT_VERDICTS = new Set(['too-short', 'unsupported-language', 'limited-evidence'])
 
@@ -42,4 +43,25 @@ export function rejudgeResult(
   if (!result.detector) return result
   const detector = judge(result.detector)
   return detector === result.detector ? result : { ...result, detector }
+}
+
+/**
+ * Judges the kept results for `paths` again and keeps those whose verdict changed (no file is read again);
+ * results without a detector summary are left alone. Returns the updated results.
+ */
+export async function rejudgeKept(
+  store: Pick<ResultsStore, 'readAll' | 'append'>,
+  paths: readonly string[],
+  judge: (result: DocumentResult) => DocumentResult
+): Promise<DocumentResult[]> {
+  const wanted = new Set(paths)
+  const updated: DocumentResult[] = []
+  for (const result of await store.readAll()) {
+    if (!wanted.has(result.path) || !result.detector) continue
+    const next = judge(result)
+    if (next === result || next.detector === result.detector) continue
+    await store.append(next)
+    updated.push(next)
+  }
+  return updated
 }
