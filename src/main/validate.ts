@@ -3,11 +3,9 @@ import type {
   CalibrationChoice,
   CalibrationRequest,
   CheckOptions,
-  ExportReportRequest,
-  OperatingPointName
+  ExportReportRequest
 } from '../shared/api'
-
-const OPERATING_POINTS: readonly OperatingPointName[] = ['strict', 'balanced', 'sensitive']
+import { DEFAULT_OPERATING_POINT, isOperatingPointName } from '../shared/operating-points'
 const MAX_PATHS = 100_000
 
 const invalid = (message: string): ApiResult<never> => ({
@@ -24,9 +22,8 @@ export function validateStartBatch(arg: unknown): ApiResult<{ paths: string[]; o
   if (!paths.every((p) => typeof p === 'string' && p.length > 0 && p.length < 4096 && !p.includes('\0')))
     return invalid('Every path must be a non-empty string.')
   const o = (options ?? {}) as { operatingPoint?: unknown; profiles?: unknown; calibrationId?: unknown }
-  const operatingPoint = o.operatingPoint ?? 'balanced'
-  if (!OPERATING_POINTS.includes(operatingPoint as OperatingPointName))
-    return invalid('Unknown operating point.')
+  const operatingPoint = o.operatingPoint ?? DEFAULT_OPERATING_POINT
+  if (!isOperatingPointName(operatingPoint)) return invalid('Unknown operating point.')
   const profiles = o.profiles ?? []
   if (!Array.isArray(profiles) || !profiles.every((p) => typeof p === 'string'))
     return invalid('Profiles must be a list of profile ids.')
@@ -34,7 +31,7 @@ export function validateStartBatch(arg: unknown): ApiResult<{ paths: string[]; o
     return invalid('A calibration id must be a short string.')
   const value: { paths: string[]; options: CheckOptions } = {
     paths: paths as string[],
-    options: { operatingPoint: operatingPoint as OperatingPointName, profiles }
+    options: { operatingPoint, profiles }
   }
   if (typeof o.calibrationId === 'string') value.options.calibrationId = o.calibrationId
   return { ok: true, value }

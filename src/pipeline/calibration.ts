@@ -3,6 +3,7 @@
  * with the real pipeline, build a profile from the document probabilities, and keep it on disk.
  */
 import type { ModelFacts, OperatingPointName } from '../shared/api'
+import { DEFAULT_OPERATING_POINT } from '../shared/operating-points'
 import type { DocumentResult, InkprintError } from '../shared/types'
 import {
   applyCalibration,
@@ -57,7 +58,11 @@ export async function scoreDocuments(paths: string[], options: ScoreOptions = {}
     const summary = await runBatch({
       batchId: 'calibrate',
       paths,
-      options: { operatingPoint: options.operatingPoint ?? 'balanced', profiles: [], includeText: false },
+      options: {
+        operatingPoint: options.operatingPoint ?? DEFAULT_OPERATING_POINT,
+        profiles: [],
+        includeText: false
+      },
       engine,
       signal: options.signal,
       onEvent: (event) => {
@@ -210,6 +215,6 @@ export function lengthMismatch(words: number, profile: CalibrationProfile): stri
 
 /** The shipped setting new checks use without a calibration ("balanced"), as the bar a calibration is held to. */
 export function shippedDefault(facts: ModelFacts | null): ModelCardFloor | undefined {
-  const point = facts?.operatingPoints.find((p) => p.name === 'balanced')
+  const point = facts?.operatingPoints.find((p) => p.name === DEFAULT_OPERATING_POINT)
   return point ? { name: point.name, threshold: point.threshold, fpr: point.fpr } : undefined
 }

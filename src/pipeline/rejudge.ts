@@ -1,16 +1,14 @@
 /**
  * Re-judging kept results with another setting, without checking the files again: the document probability
  * does not depend on the setting, only the threshold (and so the verdict and the stated error rates) does.
- * Uses the detector's own verdict rule and operating points from its model card; a school's calibration is
+ * Uses the one verdict rule (engine/detector/verdict.ts) and the operating points of the model card; a school's calibration is
  * applied as when checking (applyCalibration).
  */
 import type { DetectorCard } from '../engine/detector/card'
 import { operatingPoint } from '../engine/detector/card'
-import { documentVerdict } from '../engine/detector/calibrate'
+import { judgeAt } from '../engine/detector/verdict'
 import type { DetectorSummary, DocumentResult } from '../shared/types'
 import type { ResultsStore } from './results-store'
-
-const KEPT_VERDICTS = new Set(['too-short', 'unsupported-language', 'limited-evidence'])
 
 /** The summary judged at the shipped operating point `name` (any calibration on it is dropped). */
 export function rejudgeAtShippedPoint(
@@ -19,20 +17,8 @@ export function rejudgeAtShippedPoint(
   name: string
 ): DetectorSummary {
   if (summary.model.sha256 !== card.sha256) return summary
-  const point = operatingPoint(card, name)
-  const p = summary.aiProbability
-  const keep = KEPT_VERDICTS.has(summary.verdict as string) || p === null
-  return {
-    ...summary,
-    operatingPoint: {
-      name: point.name,
-      threshold: point.threshold,
-      fpr: point.fpr,
-      fprUpper: point.fprUpper,
-      measuredOn: point.measuredOn
-    },
-    verdict: keep ? summary.verdict : documentVerdict(p, point.threshold, card)
-  }
+  const { name: pointName, threshold, fpr, fprUpper, measuredOn } = operatingPoint(card, name)
+  return judgeAt(summary, { name: pointName, threshold, fpr, fprUpper, measuredOn }, card.uncertainFloor)
 }
 
 /** A kept result with its detector summary re-judged; results without a summary are returned unchanged. */

@@ -3,6 +3,7 @@
  * The preload implements `InkprintApi` with `satisfies`; main registers `ApiHandlers` under `API_CHANNELS`.
  */
 import type { KnownWritingSet } from './known-writing'
+import type { OperatingPointName } from './operating-points'
 import type { DocumentResult, ErrorCode } from './types'
 
 /** Every invoke returns data, never throws across the boundary. */
@@ -11,7 +12,7 @@ export type ApiResult<T> =
 
 export type ApiErrorCode = ErrorCode | 'invalid-request' | 'unknown-batch' | 'not-available'
 
-export type OperatingPointName = 'strict' | 'balanced' | 'sensitive'
+export type { OperatingPointName } from './operating-points'
 
 export interface CheckOptions {
   operatingPoint: OperatingPointName

@@ -8,7 +8,7 @@ export {
   type BuildProfileInput,
   type ModelCardFloor
 } from './profile'
-export { applyCalibration, calibrationMismatch, calibratedMeasuredOn, verdictFor } from './apply'
+export { applyCalibration, calibrationMismatch, calibratedMeasuredOn } from './apply'
 export {
   summariseByGroup,
   aurocOf,
