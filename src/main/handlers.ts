@@ -18,7 +18,7 @@ import { cleanReview, removeResults, restoreResults, setReview } from '../pipeli
 import type { DocumentResult } from '../shared/types'
 import { createCalibrationHandlers } from './calibration-handlers'
 import { CalibrationService } from './calibration-service'
-import { writeAppReport, type PrintPdf } from './export-report'
+import { writeReportSet, type PrintPdf } from '../pipeline/report/export'
 import { ProfilesService } from './profiles-service'
 import { validateExportReport, validateStartBatch } from './validate'
 import { createKnownWritingHandlers } from './known-writing-handlers'
@@ -231,7 +231,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       const printPdf: PrintPdf = deps.printPdf ?? (() => Promise.reject(new Error('no printer')))
       try {
         const generatedAt = new Date().toISOString()
-        const written = await writeAppReport(
+        const written = await writeReportSet(
           results,
           scope,
           format,

@@ -80,7 +80,7 @@ describe('calibration', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Score these essays' }))
     await screen.findByTestId('fpr-table')
     expect(screen.getByTestId('calibration-result').textContent).toMatch(
-      /flags 1 of your 30 human essays \(3\.3%\).*likely between 0\.6–16\.7%/s
+      /flags 1 of your 30 human essays \(3\.3%\).*likely between 0\.6–17%/s
     )
     // The strict side is the default: 1%, said in students per class.
     expect(
@@ -136,7 +136,7 @@ describe('calibration', () => {
       props: { result: { ...scoredEssay, detector: { ...scoredEssay.detector!, operatingPoint: point } } }
     })
     expect(screen.getByTestId('operating-point').textContent).toContain(
-      "'Year 10' (30 of your students’ essays): 3.3% of them flagged, likely between 0.6% and 16.7%"
+      "'Year 10' (30 of your students’ essays): 3.3% of them flagged, likely between 0.6% and 17%"
     )
   })
 })
