@@ -15,6 +15,7 @@ import type { CheckEngine } from './batch/engine'
 import { describeWriteFailure, ResultWriter, type WriteFailure } from './batch/result-writer'
 import { runBatch, type BatchSummary } from './batch/runner'
 import { calibrated } from './calibrated'
+import { compareDocument } from './known-writing'
 import { isValidProfileId, type CalibrationStore } from './calibration-store'
 import { rejudgeAtShippedPoint, rejudgeResult } from './rejudge'
 import type { ResultsStore } from './results-store'
@@ -109,6 +110,21 @@ export class CheckSession {
     return rejudgeResult(result, (d) => rejudgeAtShippedPoint(d, card, this.settings.operatingPoint))
   }
 
+  /**
+   * A reused result compared with the known writing given now (CLI --known), which may differ from the run that
+   * made it; without known writing, no comparison is carried over from that run.
+   */
+  private compareAgain(result: DocumentResult): DocumentResult {
+    const set = this.settings.knownWriting
+    if (!set) {
+      if (!result.styleComparison || this.deps.finish) return result
+      const { styleComparison: _dropped, ...rest } = result
+      return rest
+    }
+    if (result.text === undefined || (result.status !== 'ok' && result.status !== 'too-short')) return result
+    return { ...result, styleComparison: compareDocument(result.path, result.text, result.passages, set) }
+  }
+
   async run(run: SessionRun): Promise<SessionOutcome> {
     const { store, engine } = this.deps
     const finish = this.deps.finish ?? ((r: DocumentResult) => r)
@@ -127,6 +143,8 @@ export class CheckSession {
     const reuse = found
       ? async (path: string): Promise<DocumentResult | null> => {
           const r = await found(path)
+          // Known writing is compared from the text: without it, an earlier result cannot be compared again.
+          if (r && this.settings.knownWriting && r.text === undefined) return null
           if (r) {
             reusedCount++
             reused.add(r)
@@ -150,13 +168,13 @@ export class CheckSession {
       onPlanned: run.onPlanned,
       onEvent: (event) => {
         if (event.type === 'file-done') {
-          const prior = reused.has(event.result) ? event.result : null
+          const prior = reused.has(event.result) ? this.compareAgain(event.result) : null
           // A reused result was kept judged with these very settings (see reuseKey): it is not judged twice.
           const result = finish(prior ?? this.judge(event.result))
           const alreadyKept =
             prior !== null &&
             storedHashes.get(prior.path) === prior.sha256 &&
-            JSON.stringify(result.styleComparison) === JSON.stringify(prior.styleComparison)
+            JSON.stringify(result.styleComparison) === JSON.stringify(event.result.styleComparison)
           const done = { ...event, result }
           writer.enqueue(
             result,

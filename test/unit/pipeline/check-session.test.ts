@@ -127,6 +127,26 @@ describe('CheckSession', () => {
     })
   })
 
+  it('compares a reused result with the known writing given now, not with that of the earlier run', async () => {
+    const store = new ResultsStore(join(root, 'known.jsonl'))
+    const checked: { path: string; profiles: string[] }[] = []
+    const plain = new CheckSession(shipped, { engine: standInEngine(checked), store, reuse: true })
+    await plain.run({ batchId: 'b', paths: [folder], sink: () => {} })
+    const corrected: CheckSettings = {
+      ...shipped,
+      knownWriting: { students: [], assignments: { [join(folder, 'b.txt')]: 'Zoë Example' } }
+    }
+    const { results, outcome } = await runSession(corrected, store, checked)
+    expect(outcome.reused).toBe(3)
+    expect(checked).toHaveLength(3)
+    expect(results.find((r) => r.fileName === 'b.txt')?.styleComparison?.student).toBe('Zoë Example')
+    // each result now carries a comparison it did not have, so each is kept again (its old line is replaced)
+    expect(outcome.saved).toBe(3)
+    // and without known writing, no comparison is carried over from that run
+    const again = await runSession(shipped, store, checked)
+    expect(again.results.every((r) => r.styleComparison === undefined)).toBe(true)
+  })
+
   it('judges with the calibration instead of the shipped point, and keeps the judged result', async () => {
     const store = new ResultsStore(join(root, 'judge.jsonl'))
     const plain = await runSession(shipped, null)
