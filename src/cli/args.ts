@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import type { OperatingPointName } from '../shared/api'
+import {
+  DEFAULT_OPERATING_POINT,
+  isOperatingPointName,
+  OPERATING_POINT_NAMES,
+  type OperatingPointName
+} from '../shared/operating-points'
 
 export type OutputFormat = 'jsonl' | 'json' | 'csv'
 export type ReportFormat = 'html' | 'pdf' | 'json' | 'csv'
@@ -64,7 +69,6 @@ Exit status: 0 when every file was checked, 1 when some files could not be, 2 on
 
 const FORMATS: readonly OutputFormat[] = ['jsonl', 'json', 'csv']
 const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'pdf', 'json', 'csv']
-const OPERATING_POINTS: readonly OperatingPointName[] = ['strict', 'balanced', 'sensitive']
 
 export function parseCliArgs(argv: string[]): ParsedArgs {
   let parsed
@@ -77,7 +81,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         report: { type: 'string' },
         out: { type: 'string' },
         'include-text': { type: 'boolean', default: false },
-        'operating-point': { type: 'string', default: 'balanced' },
+        'operating-point': { type: 'string', default: DEFAULT_OPERATING_POINT },
         profile: { type: 'string', multiple: true, default: [] },
         workers: { type: 'string', default: '2' },
         results: { type: 'string' },
@@ -106,9 +110,9 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   const reportFormat = (report ? (values.format ?? 'html') : 'html') as ReportFormat
   if (!REPORT_FORMATS.includes(reportFormat))
     throw new UsageError(`With --report, --format must be one of ${REPORT_FORMATS.join(', ')}.`)
-  const operatingPoint = values['operating-point'] as OperatingPointName
-  if (!OPERATING_POINTS.includes(operatingPoint))
-    throw new UsageError(`--operating-point must be one of ${OPERATING_POINTS.join(', ')}.`)
+  const operatingPoint = values['operating-point']
+  if (!isOperatingPointName(operatingPoint))
+    throw new UsageError(`--operating-point must be one of ${OPERATING_POINT_NAMES.join(', ')}.`)
   const workers = Number(values.workers)
   if (!Number.isInteger(workers) || workers < 0 || workers > 64)
     throw new UsageError('--workers must be 0–64.')

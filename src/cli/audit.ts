@@ -5,7 +5,11 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { OperatingPointName } from '../shared/api'
+import {
+  DEFAULT_OPERATING_POINT,
+  isOperatingPointName,
+  OPERATING_POINT_NAMES
+} from '../shared/operating-points'
 import { AUROC_FOOTNOTE, auditPlots, formatGroupTable, seededSample } from '../engine/calibration'
 import { readAuditRecords, scoreAuditRecords, groupValue } from '../pipeline/audit'
 import { resourcesDir } from '../pipeline/resources'
@@ -29,7 +33,6 @@ Options:
 
 Exit status: 0 when the audit ran, 1 when nothing could be scored or the detector is missing, 2 on usage errors.`
 
-const OPERATING_POINTS: readonly OperatingPointName[] = ['strict', 'balanced', 'sensitive']
 const write = (s: string): void => void process.stdout.write(s + '\n')
 const warn = (s: string): void => void process.stderr.write(s + '\n')
 
@@ -43,7 +46,7 @@ export async function runAudit(argv: string[]): Promise<number> {
       options: {
         data: { type: 'string' },
         'group-field': { type: 'string', default: 'group' },
-        'operating-point': { type: 'string', default: 'balanced' },
+        'operating-point': { type: 'string', default: DEFAULT_OPERATING_POINT },
         limit: { type: 'string' },
         sample: { type: 'string' },
         seed: { type: 'string', default: 'inkprint-audit' },
@@ -66,9 +69,9 @@ export async function runAudit(argv: string[]): Promise<number> {
     return 2
   }
   if (!values.data) return usage('--data FILE.jsonl is required.')
-  const operatingPoint = values['operating-point'] as OperatingPointName
-  if (!OPERATING_POINTS.includes(operatingPoint))
-    return usage(`--operating-point must be one of ${OPERATING_POINTS.join(', ')}.`)
+  const operatingPoint = values['operating-point']
+  if (!isOperatingPointName(operatingPoint))
+    return usage(`--operating-point must be one of ${OPERATING_POINT_NAMES.join(', ')}.`)
   const limitText = values.limit ?? values.sample
   const limit = limitText === undefined ? null : Number(limitText)
   if (limit !== null && (!Number.isInteger(limit) || limit < 1))

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CalibrationProfile } from '../engine/calibration'
-import { formatPercent } from '../engine/calibration'
+import { formatRate } from '../engine/calibration'
 import type { CheckEngine } from '../pipeline/batch/engine'
 import { WorkerEngine } from '../pipeline/batch/worker-engine'
 import { calibrateFromFolders, CalibrationStore, defaultCalibrationDir } from '../pipeline/calibration'
@@ -49,8 +49,8 @@ function tableExcerpt(p: CalibrationProfile): string[] {
   const at = rows.findIndex((r) => r.threshold >= p.threshold)
   const centre = at < 0 ? rows.length - 1 : at
   return rows.slice(Math.max(0, centre - 4), centre + 4).map((r) => {
-    const tpr = r.tpr === undefined ? '' : `  catches ${formatPercent(r.tpr)} of AI essays`
-    return `  threshold ${r.threshold.toFixed(4)}: flags ${r.falsePositives}/${p.nHuman} human (${formatPercent(r.fpr)}, up to ${formatPercent(r.fprUpper)})${tpr}`
+    const tpr = r.tpr === undefined ? '' : `  catches ${formatRate(r.tpr)} of AI essays`
+    return `  threshold ${r.threshold.toFixed(4)}: flags ${r.falsePositives}/${p.nHuman} human (${formatRate(r.fpr)}, up to ${formatRate(r.fprUpper)})${tpr}`
   })
 }
 
@@ -58,8 +58,8 @@ export function describeProfile(p: CalibrationProfile): string[] {
   return [
     `${p.id}  ${p.name}  (${p.createdAt.slice(0, 10)}, model ${p.model.name} ${p.model.version})`,
     `  ${p.description}`,
-    `  threshold ${p.threshold.toFixed(4)} for a ${formatPercent(p.targetFpr)} target; exact (Clopper–Pearson) interval ` +
-      `${formatPercent(p.fprExact.lower)}–${formatPercent(p.fprExact.upper)}`,
+    `  threshold ${p.threshold.toFixed(4)} for a ${formatRate(p.targetFpr)} target; exact (Clopper–Pearson) interval ` +
+      `${formatRate(p.fprExact.lower)}–${formatRate(p.fprExact.upper)}`,
     ...p.warnings.map((w) => `  ! ${w}`)
   ]
 }

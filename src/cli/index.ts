@@ -2,30 +2,28 @@
  * `inkprint` command line: the same pipeline as the app, for a folder, a class or a whole archive.
  */
 import { existsSync } from 'node:fs'
-import { mkdtemp, open, rm, writeFile, type FileHandle } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { RESULT_SCHEMA_VERSION, type DocumentResult } from '../shared/types'
+import type { WatermarkProfile } from '../engine/watermark'
 import { InProcessEngine } from '../pipeline/batch/in-process-engine'
 import { WorkerEngine } from '../pipeline/batch/worker-engine'
 import type { CheckEngine } from '../pipeline/batch/engine'
-import { runBatch } from '../pipeline/batch/runner'
+import { describeWriteFailure, writeFailureReason } from '../pipeline/batch/result-writer'
+import { CalibrationStore } from '../pipeline/calibration'
+import { CheckSession, resolveCalibration, type CheckSettings } from '../pipeline/check-session'
 import { loadCheckContext } from '../pipeline/context'
-import { ResultsStore } from '../pipeline/results-store'
-import { reuseFromStore } from '../pipeline/reuse'
-import { INKPRINT_VERSION } from '../pipeline/version'
-import { parseCliArgs, UsageError, USAGE, type CheckCommand } from './args'
-import { CSV_HEADER, csvRow } from './csv'
-import { runAudit } from './audit'
-import { runCalibrate } from './calibrate'
-import { runExtract } from './extract'
-import { reportContextFor, ReportStream } from '../pipeline/report'
-import { readModelFacts } from '../pipeline/model-facts'
-import { calibrated, CalibrationStore, isValidProfileId } from '../pipeline/calibration'
 import { knownWritingOptions } from '../pipeline/known-writing'
 import { loadProfiles } from '../pipeline/profiles'
 import { resourcesDir } from '../pipeline/resources'
+import { ResultsStore } from '../pipeline/results-store'
 import { loadContextWithUserProfiles } from '../pipeline/user-profiles'
+import { INKPRINT_VERSION } from '../pipeline/version'
+import { parseCliArgs, UsageError, USAGE, type CheckCommand } from './args'
+import { runAudit } from './audit'
+import { runCalibrate } from './calibrate'
+import { CheckOutput } from './check-output'
+import { runExtract } from './extract'
 import { checkOutputs, type PlannedOutput } from './outputs'
 import { readSchoolProfiles } from './profiles'
 
@@ -68,14 +66,6 @@ function usageProblem(message: string): number {
   return 2
 }
 
-const reasonOf = (error: unknown): string => {
-  const e = error as { code?: string; message?: string }
-  if (e.code === 'ENOSPC') return 'the disk is full'
-  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied'
-  if (e.code === 'EROFS') return 'the disk is read-only'
-  return e.message ?? String(error)
-}
-
 async function check(args: CheckCommand): Promise<number> {
   // Every place we will write is checked before the first document is read (and before anything is truncated).
   const planned: PlannedOutput[] = []
@@ -86,218 +76,70 @@ async function check(args: CheckCommand): Promise<number> {
   if (problem) return usageProblem(problem)
 
   // --profile FILE: validated here, then handed to the checkers through a private folder of this run.
+  const shipped = await loadProfiles(join(resourcesDir(), 'profiles'))
   let schoolDir: string | null = null
-  let schoolIds: string[] = []
+  let school: WatermarkProfile[] = []
   if (args.profiles.length > 0) {
-    const shipped = await loadProfiles(join(resourcesDir(), 'profiles'))
     const read = await readSchoolProfiles(args.profiles, new Set(shipped.map((p) => p.id)))
     if (!read.ok) return usageProblem(read.message)
+    school = read.profiles
     schoolDir = await mkdtemp(join(tmpdir(), 'inkprint-profiles-'))
-    for (const p of read.profiles)
+    for (const p of school)
       await writeFile(join(schoolDir, `${p.id}.json`), JSON.stringify(p, null, 2) + '\n', 'utf8')
-    schoolIds = [...shipped.map((p) => p.id), ...read.profiles.map((p) => p.id)]
     // Workers read it when they start (check-worker.ts), as in the app.
     process.env.INKPRINT_USER_PROFILES = schoolDir
   }
   try {
-    return await checkWith(args, schoolDir, schoolIds)
+    const calibrations = new CalibrationStore(
+      args.calibrationsDir ? resolve(args.calibrationsDir) : undefined
+    )
+    const calibration = await resolveCalibration(calibrations, args.calibration)
+    if (calibration === 'unknown')
+      return usageProblem(
+        `no saved calibration "${args.calibration}" in ${calibrations.dir} (inkprint calibrate --list shows them)`
+      )
+    const settings: CheckSettings = {
+      operatingPoint: args.operatingPoint,
+      calibration,
+      profileIds: [...shipped, ...school].filter((p) => p.enabled !== false).map((p) => p.id),
+      // Reports quote the text passage by passage, so it is always extracted for them.
+      includeText: args.includeText || args.report !== null,
+      ...(await knownWritingOptions(args.known))
+    }
+    return await runCheck(args, settings, schoolDir)
   } finally {
     if (schoolDir) await rm(schoolDir, { recursive: true, force: true })
   }
 }
 
-async function checkWith(args: CheckCommand, schoolDir: string | null, schoolIds: string[]): Promise<number> {
-  let judge = (r: DocumentResult): DocumentResult => r
-  if (args.calibration) {
-    const store = new CalibrationStore(args.calibrationsDir ? resolve(args.calibrationsDir) : undefined)
-    const profile = isValidProfileId(args.calibration) ? await store.load(args.calibration) : null
-    if (!profile)
-      return usageProblem(
-        `no saved calibration "${args.calibration}" in ${store.dir} (inkprint calibrate --list shows them)`
-      )
-    judge = (r) => calibrated(r, profile)
-  }
-
-  // Outputs are opened (and --out truncated) only now, after every check above has passed.
-  let outHandle: FileHandle | null = null
-  if (args.out) {
-    try {
-      outHandle = await open(args.out, 'w')
-    } catch (error) {
-      return usageProblem(`--out ${args.out} cannot be written: ${reasonOf(error)}.`)
-    }
-  }
+async function runCheck(
+  args: CheckCommand,
+  settings: CheckSettings,
+  schoolDir: string | null
+): Promise<number> {
+  const output = await CheckOutput.open(args)
+  if (typeof output === 'string') return usageProblem(output)
   const store = args.results ? new ResultsStore(args.results) : null
-  if (store && args.results) {
-    try {
-      await (await open(args.results, 'a')).close()
-    } catch (error) {
-      await outHandle?.close()
-      return usageProblem(`--results ${args.results} cannot be written: ${reasonOf(error)}.`)
-    }
-  }
-
-  const stop = new AbortController()
-  let outputError: string | null = null
-  let brokenPipe = false
-  const failOutput = (message: string): void => {
-    outputError ??= message
-    stop.abort()
-  }
-  const onStdoutError = (error: NodeJS.ErrnoException): void => {
-    // `inkprint check … | head`: the reader has gone. Stop quietly; nothing is wrong with the documents.
-    if (error.code === 'EPIPE') {
-      brokenPipe = true
-      stop.abort()
-    } else failOutput(`standard output cannot be written: ${reasonOf(error)}.`)
-  }
-  process.stdout.on('error', onStdoutError)
-  // Writes to --out are chained, so the file holds results in order and a failure is seen once.
-  let outChain: Promise<void> = Promise.resolve()
-  const write = (s: string): void => {
-    if (outputError || brokenPipe) return
-    if (outHandle) {
-      const handle = outHandle
-      outChain = outChain.then(
-        () =>
-          handle.write(s).then(
-            () => undefined,
-            (error: unknown) => failOutput(`--out ${args.out} could not be written: ${reasonOf(error)}.`)
-          ),
-        () => undefined
-      )
-    } else process.stdout.write(s)
-  }
-
-  // Reports quote the text passage by passage, so it is always extracted for them.
-  const includeText = args.includeText || args.report !== null
   const engine = makeEngine(args, schoolDir)
-  const collected: DocumentResult[] = []
-  const generatedAt = new Date().toISOString()
-  const facts = args.report ? await readModelFacts() : null
-  const reports = args.report
-    ? new ReportStream(args.report, args.reportFormat, (results) =>
-        reportContextFor(results, generatedAt, facts)
-      )
-    : null
-  // Reports are written as results arrive, one at a time, so memory stays flat however large the batch.
-  let reportQueue: Promise<void> = Promise.resolve()
-  let failed = 0
-  let reusedCount = 0
-  let saved = 0
-  // --resume: files already checked (same content, version and settings) keep their earlier result. The
-  // results file holds raw results; a calibration is applied afresh to old and new alike.
-  const reusedResults = new WeakSet<DocumentResult>()
-  const storedHashes = store && args.resume ? await store.hashesByPath() : new Map<string, string | null>()
-  const found =
-    args.resume && store
-      ? await reuseFromStore(
-          store,
-          { operatingPoint: args.operatingPoint, includeText, profileIds: schoolDir ? schoolIds : null },
-          () => reusedCount++
-        )
-      : null
-  const reuse = found
-    ? async (path: string): Promise<DocumentResult | null> => {
-        const r = await found(path)
-        if (r) reusedResults.add(r)
-        return r
-      }
-    : undefined
-  // Results are appended one at a time, in order; a failed write stops the batch and says what was saved.
-  let storeChain: Promise<void> = Promise.resolve()
-  const persist = (result: DocumentResult): void => {
-    if (!store) return
-    // A reused result already has its line (same path, same content): writing it again would duplicate it.
-    if (reusedResults.has(result) && storedHashes.get(result.path) === result.sha256) return
-    storeChain = storeChain.then(async () => {
-      if (outputError) return
-      try {
-        await store.append(result)
-        saved++
-      } catch (error) {
-        failOutput(
-          `--results ${args.results} could not be written: ${reasonOf(error)}; ${saved} result(s) were saved before it failed.`
-        )
-      }
-    })
-  }
-
-  if (args.format === 'csv') write(CSV_HEADER + '\r\n')
-  const summary = await runBatch({
+  // --resume: files already checked (same content, version and settings) keep their earlier result.
+  const session = new CheckSession(settings, { engine, store, reuse: args.resume })
+  const outcome = await session.run({
     batchId: 'cli',
     paths: args.paths,
-    options: {
-      operatingPoint: args.operatingPoint,
-      profiles: [],
-      includeText,
-      ...(await knownWritingOptions(args.known))
-    },
-    engine,
-    reuse,
-    signal: stop.signal,
-    onEvent: (event) => {
-      if (event.type !== 'file-done') return
-      persist(event.result)
-      const r = judge(event.result)
-      if (r.error) failed++
-      if (reports) reportQueue = reportQueue.then(() => reports.add(r))
-      if (args.format === 'jsonl')
-        write(JSON.stringify(args.includeText ? r : { ...r, text: undefined }) + '\n')
-      else if (args.format === 'csv') write(csvRow(r) + '\r\n')
-      else if (!args.report) collected.push(r)
-    }
+    signal: output.signal,
+    sink: (event) => output.take(event)
   })
   await engine.close()
-  await storeChain
-  if (store && !outputError) {
+  if (outcome.stopped)
+    output.fail(`--results ${args.results}: a result ${describeWriteFailure(outcome.stopped)}.`)
+  if (store && !output.failed) {
     try {
       await store.compact()
     } catch (error) {
-      failOutput(`--results ${args.results} could not be tidied: ${reasonOf(error)}.`)
+      output.fail(`--results ${args.results} could not be tidied: ${writeFailureReason(error)}.`)
     }
   }
-  if (reports && args.report) {
-    await reportQueue
-    const written = await reports.finish()
-    for (const w of written.warnings) process.stderr.write(`inkprint: ${w}\n`)
-    // "written … in X s": time spent on reports (npm run bench reads it as the report stage)
-    const reportSeconds = (reports.busyMs / 1000).toFixed(1)
-    process.stderr.write(
-      `inkprint: ${written.files.length} report file(s) written to ${args.report} in ${reportSeconds} s\n`
-    )
-  }
-  if (args.format === 'json' && !stop.signal.aborted) {
-    const payload = {
-      schemaVersion: RESULT_SCHEMA_VERSION,
-      inkprintVersion: INKPRINT_VERSION,
-      results: collected
-    }
-    write(JSON.stringify(payload, null, 2) + '\n')
-  }
-  await outChain
-  if (outHandle) {
-    await outHandle
-      .sync()
-      .catch((error: unknown) => failOutput(`--out ${args.out} could not be written: ${reasonOf(error)}.`))
-    await outHandle.close().catch(() => undefined)
-  } else if (!brokenPipe) {
-    // Let stdout drain, so an EPIPE at the very end is still seen as a closed reader, not an error.
-    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
-  }
-  if (outputError) {
-    process.stderr.write(`inkprint: ${outputError} The batch was stopped.\n`)
-    return 2
-  }
-  if (brokenPipe) return failed > 0 ? 1 : 0
-
-  const parts = [`${summary.done} checked`, `${failed} failed`]
-  if (reusedCount) parts.push(`${reusedCount} reused from ${args.results}`)
-  if (summary.skipped.length) parts.push(`${summary.skipped.length} skipped (not a supported document type)`)
-  if (summary.ownReports.length)
-    parts.push(`${summary.ownReports.length} Inkprint report(s) left out (our own output, not a student's)`)
-  process.stderr.write(`inkprint: ${parts.join(', ')} in ${(summary.elapsedMs / 1000).toFixed(1)} s\n`)
-  return failed > 0 ? 1 : 0
+  return output.finish(outcome)
 }
 
 main(process.argv.slice(2)).then(

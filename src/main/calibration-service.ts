@@ -4,16 +4,13 @@
  * The scores stay in memory until saved; a saved profile holds numbers only (CalibrationStore).
  */
 import { randomUUID } from 'node:crypto'
-import type { CalibrationProgress, CalibrationView, CheckOptions, ModelFacts } from '../shared/api'
-import type { DocumentResult } from '../shared/types'
+import type { CalibrationProgress, CalibrationView, ModelFacts } from '../shared/api'
 import { buildCalibrationProfile, rocOf, type CalibrationProfile } from '../engine/calibration'
 import { histogramPlotSvg, rocPlotSvg } from '../engine/plots'
 import type { CheckEngine } from '../pipeline/batch/engine'
-import { calibrated, calibrateFromFolders, CalibrationStore, shippedDefault } from '../pipeline/calibration'
+import { calibrateFromFolders, CalibrationStore, shippedDefault } from '../pipeline/calibration'
 import { modelCardFloor, readModelFacts } from '../pipeline/model-facts'
 import type { ResolvedCalibrationRequest } from './validate'
-
-export { calibrated }
 
 interface Session {
   progress: CalibrationProgress
@@ -148,13 +145,5 @@ export class CalibrationService {
     await this.store.save(profile)
     this.sessions.delete(calibrationId)
     return toView(profile)
-  }
-
-  /** Wraps results so each is judged with the chosen calibration and names it. */
-  async judge(options: CheckOptions): Promise<((r: DocumentResult) => DocumentResult) | null | 'unknown'> {
-    if (!options.calibrationId) return null
-    const profile = await this.store.load(options.calibrationId)
-    if (!profile) return 'unknown'
-    return (result) => calibrated(result, profile)
   }
 }

@@ -5,22 +5,21 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { ApiHandlers, ApiResult, BatchEvent, CheckOptions } from '../shared/api'
+import { CheckSession, resolveCalibration, type CheckSettings } from '../pipeline/check-session'
+import { rejudgeKept } from '../pipeline/rejudge'
 import type { CheckEngine } from '../pipeline/batch/engine'
 import { InProcessEngine } from '../pipeline/batch/in-process-engine'
 import { CalibrationStore } from '../pipeline/calibration'
-import { runBatch } from '../pipeline/batch/runner'
 import { ResultsStore } from '../pipeline/results-store'
 import { loadContextWithUserProfiles } from '../pipeline/user-profiles'
 import { INKPRINT_VERSION } from '../pipeline/version'
 import { readModelFacts } from '../pipeline/model-facts'
-import { reuseFromStore } from '../pipeline/reuse'
 import { cleanReview, removeResults, restoreResults, setReview } from '../pipeline/results-edit'
-import { rejudgeAtShippedPoint, rejudgeResult } from '../pipeline/rejudge'
 import type { DocumentResult } from '../shared/types'
 import { createCalibrationHandlers } from './calibration-handlers'
 import { CalibrationService } from './calibration-service'
-import { writeAppReport, type PrintPdf } from './export-report'
-import { NO_PROFILE, ProfilesService } from './profiles-service'
+import { writeReportSet, type PrintPdf } from '../pipeline/report/export'
+import { ProfilesService } from './profiles-service'
 import { createPathGrantHandlers, PathGrants } from './path-grants'
 import { validateExportReport, validateRejudge, validateStartBatch } from './validate'
 import { createKnownWritingHandlers } from './known-writing-handlers'
@@ -91,6 +90,18 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   /** Report files this window saved: the only files openReport will open or reveal. */
   const savedReports = new Set<string>()
   const facts = resettable(() => readModelFacts())
+  /** The settings a check or a re-judging uses, resolved once: the calibration and the profiles that are on. */
+  const settingsFor = async (options: CheckOptions): Promise<ApiResult<CheckSettings>> => {
+    const calibration = await resolveCalibration(calibrations.store, options.calibrationId)
+    if (calibration === 'unknown')
+      return fail('not-found', 'That calibration is no longer on this computer. Choose another in Settings.')
+    return ok({
+      operatingPoint: options.operatingPoint,
+      calibration,
+      profileIds: await profiles.resolve(options.profiles ?? []),
+      includeText: true
+    })
+  }
 
   return {
     appInfo: async () => {
@@ -107,58 +118,28 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     startBatch: async (arg) => {
       const request = validateStartBatch(arg, grants)
       if (!request.ok) return request
-      const judge = await calibrations.judge(request.value.options)
-      if (judge === 'unknown')
-        return fail(
-          'not-found',
-          'That calibration is no longer on this computer. Choose another in Settings.'
-        )
-      const compareKnown = await known.comparer()
+      const settings = await settingsFor(request.value.options)
+      if (!settings.ok) return settings
+      // Files already checked with these settings (same content) keep their result: a batch cut short by a
+      // crash, a quit or a cancel continues where it stopped when the teacher opens the folder again.
+      const session = new CheckSession(settings.value, {
+        engine,
+        store,
+        reuse: true,
+        finish: await known.comparer()
+      })
       const batchId = randomUUID()
       const controller = new AbortController()
       running.set(batchId, controller)
-      const options: CheckOptions & { includeText: boolean } = {
-        ...request.value.options,
-        profiles: await profiles.resolve(request.value.options.profiles ?? []),
-        includeText: true
-      }
-      // Files already checked with these settings (same content) keep their result: a batch cut short by a
-      // crash, a quit or a cancel continues where it stopped when the teacher opens the folder again.
-      const reuse = await reuseFromStore(store, {
-        operatingPoint: options.operatingPoint,
-        calibrationId: options.calibrationId ?? null,
-        profileIds: (options.profiles ?? []).filter((id) => id !== NO_PROFILE),
-        includeText: true
-      })
-      // Each result is on disk before the renderer hears of it, and events keep their order: a result the
-      // window shows can always be read back (listResults, export). A write that fails stops the batch.
-      let writes: Promise<void> = Promise.resolve()
       const total = await new Promise<number>((resolve) => {
-        void runBatch({
+        void session.run({
           batchId,
           paths: request.value.paths,
-          options,
-          engine,
-          reuse: reuse ?? undefined,
           signal: controller.signal,
           onPlanned: resolve,
-          onEvent: (event) => {
-            if (event.type === 'file-done') {
-              if (judge) event = { ...event, result: judge(event.result) }
-              event = { ...event, result: compareKnown(event.result) }
-            }
-            const e = event
-            writes = writes.then(async () => {
-              if (e.type === 'file-done') {
-                try {
-                  await store.append(e.result)
-                } catch {
-                  controller.abort()
-                }
-              }
-              if (e.type === 'batch-done') running.delete(batchId)
-              deps.emit(e)
-            })
+          sink: (event) => {
+            if (event.type === 'batch-done') running.delete(batchId)
+            deps.emit(event)
           }
         })
       })
@@ -207,29 +188,11 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       const request = validateRejudge({ paths: a.paths, options: a.options })
       if (!request.ok) return request
       if (running.size > 0) return fail('not-available', 'Wait for the running check to finish.')
-      const judge = await calibrations.judge(request.value.options)
-      if (judge === 'unknown')
-        return fail(
-          'not-found',
-          'That calibration is no longer on this computer. Choose another in Settings.'
-        )
-      const card = (await context.get()).detector?.card
-      const wanted = new Set(request.value.paths)
-      const updated: DocumentResult[] = []
-      for (const result of await store.readAll()) {
-        if (!wanted.has(result.path) || !result.detector) continue
-        const next = judge
-          ? judge(result)
-          : card
-            ? rejudgeResult(result, (d) =>
-                rejudgeAtShippedPoint(d, card, request.value.options.operatingPoint)
-              )
-            : result
-        if (next === result || next.detector === result.detector) continue
-        await store.append(next)
-        updated.push(next)
-      }
-      return ok(updated)
+      const settings = await settingsFor(request.value.options)
+      if (!settings.ok) return settings
+      const session = new CheckSession(settings.value, { engine, store, reuse: false })
+      const card = (await context.get()).detector?.card ?? null
+      return ok(await rejudgeKept(store, request.value.paths, (r) => session.rejudge(r, card)))
     },
     openReport: async (arg) => {
       const a = (arg ?? {}) as { file?: unknown; reveal?: unknown }
@@ -269,7 +232,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       const printPdf: PrintPdf = deps.printPdf ?? (() => Promise.reject(new Error('no printer')))
       try {
         const generatedAt = new Date().toISOString()
-        const written = await writeAppReport(
+        const written = await writeReportSet(
           results,
           scope,
           format,

@@ -8,8 +8,7 @@ import type { WatermarkProfile } from '../engine/watermark'
 import type { CheckContext } from '../pipeline/check'
 import { UserProfiles } from '../pipeline/user-profiles'
 
-/** check.ts treats an empty list as "all profiles": this id matches none, for when every profile is off. */
-export const NO_PROFILE = '(none)'
+export { NO_PROFILE } from '../pipeline/check-session'
 const MAX_PROFILE_BYTES = 1_000_000
 
 export class ProfilesService {
@@ -47,11 +46,10 @@ export class ProfilesService {
     })
   }
 
-  /** Requested ids that are on (all that are on when none are requested), or NO_PROFILE when none are. */
+  /** Requested ids that are on (all that are on when none are requested); empty when none are. */
   async resolve(requested: readonly string[]): Promise<string[]> {
     const on = (await this.list()).filter((p) => p.enabled).map((p) => p.id)
-    const wanted = requested.length > 0 ? on.filter((id) => requested.includes(id)) : on
-    return wanted.length > 0 ? wanted : [NO_PROFILE]
+    return requested.length > 0 ? on.filter((id) => requested.includes(id)) : on
   }
 
   async setEnabled(id: string, enabled: boolean): Promise<WatermarkProfileInfo[] | null> {

@@ -3,12 +3,11 @@ import type {
   CalibrationChoice,
   CalibrationRequest,
   CheckOptions,
-  ExportReportRequest,
-  OperatingPointName
+  ExportReportRequest
 } from '../shared/api'
 import type { PathGrants } from './path-grants'
+import { DEFAULT_OPERATING_POINT, isOperatingPointName } from '../shared/operating-points'
 
-const OPERATING_POINTS: readonly OperatingPointName[] = ['strict', 'balanced', 'sensitive']
 const MAX_PATHS = 100_000
 
 const invalid = (message: string): ApiResult<never> => ({
@@ -55,15 +54,14 @@ export function validateRejudge(arg: unknown): ApiResult<{ paths: string[]; opti
 
 function validateCheckOptions(options: unknown): ApiResult<CheckOptions> {
   const o = (options ?? {}) as { operatingPoint?: unknown; profiles?: unknown; calibrationId?: unknown }
-  const operatingPoint = o.operatingPoint ?? 'balanced'
-  if (!OPERATING_POINTS.includes(operatingPoint as OperatingPointName))
-    return invalid('Unknown operating point.')
+  const operatingPoint = o.operatingPoint ?? DEFAULT_OPERATING_POINT
+  if (!isOperatingPointName(operatingPoint)) return invalid('Unknown operating point.')
   const profiles = o.profiles ?? []
   if (!Array.isArray(profiles) || !profiles.every((p) => typeof p === 'string'))
     return invalid('Profiles must be a list of profile ids.')
   if (o.calibrationId !== undefined && !isShortString(o.calibrationId))
     return invalid('A calibration id must be a short string.')
-  const value: CheckOptions = { operatingPoint: operatingPoint as OperatingPointName, profiles }
+  const value: CheckOptions = { operatingPoint, profiles }
   if (typeof o.calibrationId === 'string') value.calibrationId = o.calibrationId
   return { ok: true, value }
 }

@@ -3,7 +3,8 @@
  * with the real pipeline, build a profile from the document probabilities, and keep it on disk.
  */
 import type { ModelFacts, OperatingPointName } from '../shared/api'
-import type { DocumentResult, InkprintError } from '../shared/types'
+import { DEFAULT_OPERATING_POINT } from '../shared/operating-points'
+import type { InkprintError } from '../shared/types'
 import {
   applyCalibration,
   buildCalibrationProfile,
@@ -12,11 +13,12 @@ import {
   type ModelCardFloor
 } from '../engine/calibration'
 import type { CheckEngine } from './batch/engine'
-import { runBatch } from './batch/runner'
+import { CheckSession } from './check-session'
 import { errorFor } from './result'
 import { modelCardFloor, readModelFacts } from './model-facts'
 
 export { applyCalibration, calibrationMismatch }
+export { applyCalibrationToResult, calibrated, lengthMismatch } from './calibrated'
 export { CalibrationStore, defaultCalibrationDir, isValidProfileId } from './calibration-store'
 
 export interface ScoredDocuments {
@@ -54,13 +56,22 @@ export async function scoreDocuments(paths: string[], options: ScoreOptions = {}
     skipped: 0
   }
   try {
-    const summary = await runBatch({
+    // The same check session as every other check, with nothing kept and nothing but the detector's score
+    // wanted (the shipped point, no calibration, no watermark profiles, no text).
+    const session = new CheckSession(
+      {
+        operatingPoint: options.operatingPoint ?? DEFAULT_OPERATING_POINT,
+        calibration: null,
+        profileIds: [],
+        includeText: false
+      },
+      { engine, store: null, reuse: false }
+    )
+    const { summary } = await session.run({
       batchId: 'calibrate',
       paths,
-      options: { operatingPoint: options.operatingPoint ?? 'balanced', profiles: [], includeText: false },
-      engine,
       signal: options.signal,
-      onEvent: (event) => {
+      sink: (event) => {
         if (event.type !== 'file-done') return
         const r = event.result
         const p = r.detector?.aiProbability
@@ -148,68 +159,8 @@ export async function calibrateFromFolders(req: CalibrateRequest): Promise<Calib
   return { ok: true, profile, human, ai }
 }
 
-/**
- * A check result judged with a school's calibration instead of the shipped operating point. `mismatch` is a
- * plain sentence (and the result is unchanged) when the profile was made with another model.
- */
-export function applyCalibrationToResult(
-  result: DocumentResult,
-  profile: CalibrationProfile
-): { result: DocumentResult; mismatch: string | null } {
-  if (!result.detector) return { result, mismatch: null }
-  const mismatch = calibrationMismatch(result.detector, profile)
-  if (mismatch) return { result, mismatch }
-  return { result: { ...result, detector: applyCalibration(result.detector, profile) }, mismatch: null }
-}
-
-/** applyCalibrationToResult, plus the profile's identity and Wilson interval on the operating point. */
-export function calibrated(result: DocumentResult, profile: CalibrationProfile): DocumentResult {
-  const applied = applyCalibrationToResult(result, profile)
-  const detector = applied.result.detector
-  if (applied.mismatch || !detector) {
-    if (!applied.mismatch) return result
-    return {
-      ...result,
-      warnings: [...result.warnings, { code: 'extraction-note', message: applied.mismatch }]
-    }
-  }
-  const lengthNote = lengthMismatch(result.words, profile)
-  const calibration = {
-    id: profile.id,
-    name: profile.name,
-    n: profile.nHuman,
-    fprInterval: [profile.fpr.lower, profile.fpr.upper] as [number, number]
-  }
-  const warnings = applied.result.warnings.filter((w) => !w.message.startsWith(LENGTH_NOTE_START))
-  if (lengthNote) warnings.push({ code: 'extraction-note', message: lengthNote })
-  return {
-    ...applied.result,
-    warnings,
-    detector: { ...detector, operatingPoint: { ...detector.operatingPoint, calibration } }
-  }
-}
-
-const LENGTH_NOTE_START = 'This text is much'
-
-/**
- * A calibration fits the kind of essay it was made from. When this text is far shorter or longer than most of
- * the calibration essays (under half the 10th percentile, over twice the 90th), say so; null otherwise.
- */
-export function lengthMismatch(words: number, profile: CalibrationProfile): string | null {
-  const l = profile.lengths
-  if (!l || words <= 0) return null
-  const shorter = words < l.p10 / 2
-  const longer = words > l.p90 * 2
-  if (!shorter && !longer) return null
-  return (
-    `${LENGTH_NOTE_START} ${shorter ? 'shorter' : 'longer'} (${words} words) than the essays the calibration ` +
-    `'${profile.name}' was made from (most between ${l.p10} and ${l.p90} words): its threshold may not fit this ` +
-    `kind of writing. Check that the genre and level match too.`
-  )
-}
-
 /** The shipped setting new checks use without a calibration ("balanced"), as the bar a calibration is held to. */
 export function shippedDefault(facts: ModelFacts | null): ModelCardFloor | undefined {
-  const point = facts?.operatingPoints.find((p) => p.name === 'balanced')
+  const point = facts?.operatingPoints.find((p) => p.name === DEFAULT_OPERATING_POINT)
   return point ? { name: point.name, threshold: point.threshold, fpr: point.fpr } : undefined
 }

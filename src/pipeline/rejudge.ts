@@ -1,15 +1,14 @@
 /**
  * Re-judging kept results with another setting, without checking the files again: the document probability
  * does not depend on the setting, only the threshold (and so the verdict and the stated error rates) does.
- * Uses the detector's own verdict rule and operating points from its model card; a school's calibration is
+ * Uses the one verdict rule (engine/detector/verdict.ts) and the operating points of the model card; a school's calibration is
  * applied as when checking (applyCalibration).
  */
 import type { DetectorCard } from '../engine/detector/card'
 import { operatingPoint } from '../engine/detector/card'
-import { documentVerdict } from '../engine/detector/calibrate'
+import { judgeAt } from '../engine/detector/verdict'
 import type { DetectorSummary, DocumentResult } from '../shared/types'
-
-const KEPT_VERDICTS = new Set(['too-short', 'unsupported-language', 'limited-evidence'])
+import type { ResultsStore } from './results-store'
 
 /** The summary judged at the shipped operating point `name` (any calibration on it is dropped). */
 export function rejudgeAtShippedPoint(
@@ -18,20 +17,8 @@ export function rejudgeAtShippedPoint(
   name: string
 ): DetectorSummary {
   if (summary.model.sha256 !== card.sha256) return summary
-  const point = operatingPoint(card, name)
-  const p = summary.aiProbability
-  const keep = KEPT_VERDICTS.has(summary.verdict as string) || p === null
-  return {
-    ...summary,
-    operatingPoint: {
-      name: point.name,
-      threshold: point.threshold,
-      fpr: point.fpr,
-      fprUpper: point.fprUpper,
-      measuredOn: point.measuredOn
-    },
-    verdict: keep ? summary.verdict : documentVerdict(p, point.threshold, card)
-  }
+  const { name: pointName, threshold, fpr, fprUpper, measuredOn } = operatingPoint(card, name)
+  return judgeAt(summary, { name: pointName, threshold, fpr, fprUpper, measuredOn }, card.uncertainFloor)
 }
 
 /** A kept result with its detector summary re-judged; results without a summary are returned unchanged. */
@@ -42,4 +29,25 @@ export function rejudgeResult(
   if (!result.detector) return result
   const detector = judge(result.detector)
   return detector === result.detector ? result : { ...result, detector }
+}
+
+/**
+ * Judges the kept results for `paths` again and keeps those whose verdict changed (no file is read again);
+ * results without a detector summary are left alone. Returns the updated results.
+ */
+export async function rejudgeKept(
+  store: Pick<ResultsStore, 'readAll' | 'append'>,
+  paths: readonly string[],
+  judge: (result: DocumentResult) => DocumentResult
+): Promise<DocumentResult[]> {
+  const wanted = new Set(paths)
+  const updated: DocumentResult[] = []
+  for (const result of await store.readAll()) {
+    if (!wanted.has(result.path) || !result.detector) continue
+    const next = judge(result)
+    if (next === result || next.detector === result.detector) continue
+    await store.append(next)
+    updated.push(next)
+  }
+  return updated
 }

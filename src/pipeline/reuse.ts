@@ -54,7 +54,7 @@ export function sha256File(path: string): Promise<string | null> {
  * `onReuse` is told each time an earlier result stands in for a check.
  */
 export async function reuseFromStore(
-  store: ResultsStore,
+  store: Pick<ResultsStore, 'finishedByHash'>,
   want: ReuseSettings,
   onReuse: () => void = () => {}
 ): Promise<((path: string) => Promise<DocumentResult | null>) | null> {

@@ -55,8 +55,8 @@ export class UserProfiles {
     const checked = validateProfile(json)
     if (!checked.ok) return { ok: false, errors: checked.errors }
     const id = checked.profile.id
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/.test(id) || id === 'disabled')
-      return { ok: false, errors: [`id "${id}" may use only letters, digits, '.', '_' and '-'`] }
+    // The id's shape is the validator's (and the schema's); "disabled" names this folder's list of switched-off profiles.
+    if (id === 'disabled') return { ok: false, errors: [`id "${id}" is reserved; choose another id`] }
     if (takenIds.has(id)) return { ok: false, errors: [`id "${id}" is already used by a shipped profile`] }
     await this.writeAtomically(`${id}.json`, JSON.stringify(json, null, 2) + '\n')
     return { ok: true, profile: checked.profile }

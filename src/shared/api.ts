@@ -7,6 +7,7 @@
  * teacher chose in its dialogs, dropped on the window, or asked the OS to open, and accepts only those ids back.
  */
 import type { KnownWritingSet } from './known-writing'
+import type { OperatingPointName } from './operating-points'
 import type { DocumentResult, ErrorCode } from './types'
 
 /** Every invoke returns data, never throws across the boundary. */
@@ -15,7 +16,7 @@ export type ApiResult<T> =
 
 export type ApiErrorCode = ErrorCode | 'invalid-request' | 'unknown-batch' | 'not-available'
 
-export type OperatingPointName = 'strict' | 'balanced' | 'sensitive'
+export type { OperatingPointName } from './operating-points'
 
 export interface CheckOptions {
   operatingPoint: OperatingPointName
@@ -159,6 +160,8 @@ export type BatchEvent =
       done: number
       cancelled: boolean
       elapsedMs: number
+      /** Why the batch stopped before its end when it was not cancelled (a result could not be saved), in words. */
+      stopped?: string
     }
 
 export interface RateInterval {

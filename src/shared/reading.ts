@@ -13,6 +13,7 @@ import type {
   PassageScore,
   WatermarkTest
 } from './types'
+import { oneIn } from './wording'
 
 /** Under this many scored words a document shows its score but no verdict ("limited evidence"). */
 export const LIMITED_EVIDENCE_WORDS = 150
@@ -39,12 +40,6 @@ export function shownVerdict(
   return isLimitedEvidence(result) ? 'limited-evidence' : d.verdict
 }
 
-/** 2000 → "2,000"; 37 → "37"; 1234 → "1,200": two significant figures above 100, as the estimate deserves. */
-export function friendlyCount(n: number): string {
-  const rounded = n < 100 ? Math.round(n) : Number(n.toPrecision(2))
-  return Math.max(1, rounded).toLocaleString('en-US')
-}
-
 /**
  * The headline number: "about 1 in 2,000 human texts score this high", or "fewer than 1 in 579 …" when no
  * human essay measured scored as high. Null when the detector did not give the rate (older models).
@@ -55,7 +50,7 @@ export function describeHumanRate(summary: DetectorSummary | undefined): string 
   if (hr.belowResolution || !(hr.rate > 0))
     return `fewer than 1 in ${Math.round(hr.n).toLocaleString('en-US')} human texts score this high`
   if (hr.rate >= 0.5) return 'about half of human texts or more score this high'
-  return `about 1 in ${friendlyCount(1 / hr.rate)} human texts score this high`
+  return `about ${oneIn(hr.rate)} human texts score this high`
 }
 
 /** "AI probability 94%, assuming half of the texts checked are AI-written" — never read as "94% written by AI". */
@@ -141,12 +136,4 @@ export function watermarkOverview(tests: readonly WatermarkTest[]): WatermarkOve
         ? `No watermark test could run on this text${skipped ? ` (${notTestable} ${notTestable === 1 ? 'key' : 'keys'} not testable here)` : ''}; absence proves nothing`
         : `No known watermark found — ${keys}${skipped}; absence proves nothing`
   return { tested, notTestable, detected, line }
-}
-
-/** p-values as reports and the app write them: 3 significant digits, scientific below 0.001. */
-export function formatPValue(p: number | null): string {
-  if (p === null || Number.isNaN(p)) return '—'
-  if (p === 0) return '< 1e-300'
-  if (p < 0.001) return p.toExponential(2)
-  return p.toPrecision(3)
 }

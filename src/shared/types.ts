@@ -4,6 +4,8 @@
  */
 
 /** Bumped whenever a field changes meaning or disappears. Additive changes keep the version. */
+import type { OperatingPointName } from './operating-points'
+
 export const RESULT_SCHEMA_VERSION = 2
 
 export type DocFormat = 'pdf' | 'docx' | 'odt' | 'rtf' | 'txt' | 'md' | 'html' | 'image'
@@ -181,7 +183,8 @@ export interface PassageScore {
 }
 
 export interface OperatingPoint {
-  name: 'strict' | 'balanced' | 'sensitive' | string
+  /** A shipped point (OPERATING_POINT_NAMES), or "calibrated: <name>" for a school's calibration. */
+  name: OperatingPointName | string
   threshold: number
   /** Measured false-positive rate on held-out human student essays. */
   fpr: number

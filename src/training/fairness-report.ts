@@ -2,7 +2,7 @@
 import {
   AUROC_FOOTNOTE,
   formatGroupTable,
-  formatPercent,
+  formatRate,
   formatRateWithInterval,
   type GroupRow
 } from '../engine/calibration'
@@ -58,7 +58,7 @@ export function findings(r: FairnessReport): string[] {
         if (seen.has(key) || row.fpr.lower <= op.fpr) continue
         seen.add(key)
         out.push(
-          `- At **${op.name}** (stated FPR ${formatPercent(op.fpr)}), **${row.group}** is flagged clearly more often: ` +
+          `- At **${op.name}** (stated FPR ${formatRate(op.fpr)}), **${row.group}** is flagged clearly more often: ` +
             `${row.falsePositives} of ${row.nHuman}, ${formatRateWithInterval(row.fpr.estimate, row.fpr.lower, row.fpr.upper)}.`
         )
       }

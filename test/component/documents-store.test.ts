@@ -51,6 +51,25 @@ describe('DocumentsStore', () => {
     expect(store.batch).toMatchObject({ running: false, cancelled: true, elapsedMs: 2100 })
   })
 
+  it('says why a batch stopped when its results could not be saved', async () => {
+    const { api, store } = setup()
+    await store.checkGranted([granted('/class')])
+    api.emit({ type: 'file-done', batchId: 'batch-1', index: 0, total: 4, done: 1, result: scoredEssay })
+    const stopped =
+      'Checking stopped: a result could not be saved (the disk is full): 1 result was saved, the last essay.docx; b.pdf and any file after it were not.'
+    api.emit({
+      type: 'batch-done',
+      batchId: 'batch-1',
+      total: 4,
+      done: 1,
+      cancelled: true,
+      elapsedMs: 900,
+      stopped
+    })
+    expect(store.batch).toMatchObject({ running: false, stopped, done: 1 })
+    expect(store.message).toBe(stopped)
+  })
+
   it('estimates time left from the pace after the first file (start-up excluded), once a few files are done', async () => {
     const { api, store, tick } = setup()
     await store.checkGranted([granted('/class')])

@@ -86,7 +86,7 @@ describe('calibration', () => {
       aiIds: []
     })
     expect(screen.getByTestId('calibration-result').textContent).toMatch(
-      /flags 1 of your 30 human essays \(3\.3%\).*likely between 0\.6–16\.7%/s
+      /flags 1 of your 30 human essays \(3\.3%\).*likely between 0\.6–17%/s
     )
     // The strict side is the default: 1%, said in students per class.
     expect(
@@ -142,7 +142,7 @@ describe('calibration', () => {
       props: { result: { ...scoredEssay, detector: { ...scoredEssay.detector!, operatingPoint: point } } }
     })
     expect(screen.getByTestId('operating-point').textContent).toContain(
-      "'Year 10' (30 of your students’ essays): 3.3% of them flagged, likely between 0.6% and 16.7%"
+      "'Year 10' (30 of your students’ essays): 3.3% of them flagged, likely between 0.6% and 17%"
     )
   })
 })

@@ -9,7 +9,7 @@ describe('SummaryCard', () => {
   it('states the verdict carefully with the measured false-positive rate and AI share', () => {
     render(SummaryCard, { props: { result: scoredEssay } })
     expect(screen.getByTestId('verdict').textContent).toBe('Reads like AI-generated writing')
-    expect(screen.getByText(/About 1 in 100 human essays is flagged at this setting/)).toBeTruthy()
+    expect(screen.getByText(/At this setting about 1 in 100 human essays is flagged/)).toBeTruthy()
     expect(screen.getByText('41% of the text')).toBeTruthy()
     expect(screen.getByText(/Passage 3/).textContent).toMatch(/reads like AI-generated writing/)
     expect(document.body.textContent).not.toMatch(/n=\d|test split|Wilson|Platt/)

@@ -8,7 +8,7 @@ export {
   type BuildProfileInput,
   type ModelCardFloor
 } from './profile'
-export { applyCalibration, calibrationMismatch, calibratedMeasuredOn, verdictFor } from './apply'
+export { applyCalibration, calibrationMismatch, calibratedMeasuredOn } from './apply'
 export {
   summariseByGroup,
   aurocOf,
@@ -18,7 +18,7 @@ export {
   type ScoredRecord,
   type GroupRow
 } from './audit-summary'
-export { formatPercent, formatRateWithInterval } from './format'
+export { formatRate, formatRateWithInterval } from './format'
 export { seededSample, seededRandom, hashSeed } from './sample'
 export { auditPlots, type AuditPlots } from './audit-plots'
 export { formatGroupTable, AUROC_FOOTNOTE } from './audit-table'

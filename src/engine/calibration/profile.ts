@@ -16,7 +16,7 @@ import {
   type ProportionInterval,
   type ThresholdChoice
 } from '../stats'
-import { formatPercent, formatRateWithInterval } from './format'
+import { formatRate, formatRateWithInterval } from './format'
 
 export const CALIBRATION_SCHEMA_VERSION = 1
 
@@ -233,20 +233,20 @@ export function calibrationWarnings(p: CalibrationProfile): string[] {
   if (!p.enoughDocuments) {
     out.push(
       `Too few documents for the chosen target: ${p.nHuman} human essays cannot show a false-positive rate of ` +
-        `${formatPercent(p.targetFpr)} or less. You need at least ${p.documentsNeeded} known-human essays ` +
+        `${formatRate(p.targetFpr)} or less. You need at least ${p.documentsNeeded} known-human essays ` +
         `(with none flagged) to show that with ${level}% confidence.`
     )
     if (p.thresholdSource === 'model-card' && p.floor)
       out.push(
         `Until more essays are added, Inkprint keeps the model’s own threshold for this target ` +
           `(${p.floor.threshold.toFixed(3)}, the “${p.floor.name}” setting, which flagged ` +
-          `${formatPercent(p.floor.fpr)} of held-out human essays): these essays alone would set it lower ` +
+          `${formatRate(p.floor.fpr)} of held-out human essays): these essays alone would set it lower ` +
           `(${(p.localThreshold ?? p.threshold).toFixed(3)}), and a lower threshold flags more honest students.`
       )
   } else if (p.fpr.upper > p.targetFpr) {
     out.push(
-      `The measured false-positive rate is ${formatPercent(p.fpr.estimate)}, but with ${p.nHuman} essays it could ` +
-        `be as high as ${formatPercent(p.fpr.upper)} (${level}% upper bound), above the ${formatPercent(p.targetFpr)} target.`
+      `The measured false-positive rate is ${formatRate(p.fpr.estimate)}, but with ${p.nHuman} essays it could ` +
+        `be as high as ${formatRate(p.fpr.upper)} (${level}% upper bound), above the ${formatRate(p.targetFpr)} target.`
     )
   }
   const shipped = p.shippedComparison

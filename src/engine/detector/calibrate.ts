@@ -1,5 +1,5 @@
 /** Platt calibration with an interval from the parameter covariance, and threshold-based labels. */
-import type { DocumentVerdict, PassageLabel } from '../../shared/types'
+import type { PassageLabel } from '../../shared/types'
 import type { DetectorCard, PlattParams } from './card'
 
 export function sigmoid(z: number): number {
@@ -29,14 +29,4 @@ export function passageLabel(probability: number, card: DetectorCard): PassageLa
   if (probability > likelyAi && probability > 0.5) return 'likely-ai'
   if (probability < likelyHuman && probability < 0.5) return 'likely-human'
   return 'uncertain'
-}
-
-/**
- * Flag above the operating point; between the card's uncertain floor and the threshold: uncertain; "likely
- * human" only for probabilities below one half, so the verdict never contradicts its number.
- */
-export function documentVerdict(probability: number, threshold: number, card: DetectorCard): DocumentVerdict {
-  if (probability > threshold) return 'likely-ai'
-  if (probability > Math.min(card.uncertainFloor, threshold, 0.5)) return 'uncertain'
-  return 'likely-human'
 }

@@ -2,6 +2,7 @@
  * The model card (resources/models/detector.card.json) as the runtime reads it. Every threshold the app
  * uses comes from here, never from a literal, so retraining cannot silently desynchronise code and model.
  */
+import { OPERATING_POINT_NAMES } from '../../shared/operating-points'
 import type { HumanRate, OperatingPoint } from '../../shared/types'
 import { FEATURIZER_VERSION, INPUT_DIM } from './featurize'
 import { NORMALISER_VERSION } from './normalise'
@@ -86,7 +87,7 @@ export function checkCard(raw: unknown): CardCheck {
     if (!p || !num(p.a) || !num(p.b) || !Array.isArray(p.cov) || p.cov.length !== 2)
       return { ok: false, message: 'The model card has no calibration parameters.' }
   const ops = Array.isArray(c.operatingPoints) ? c.operatingPoints : []
-  for (const name of ['strict', 'balanced', 'sensitive'])
+  for (const name of OPERATING_POINT_NAMES)
     if (!ops.some((o) => o.name === name && num(o.threshold)))
       return { ok: false, message: `The model card has no "${name}" operating point.` }
   if (!num(c.tooShortWords) || !num(c.uncertainFloor) || !num(c.passageThresholds?.likelyAi))

@@ -4,7 +4,9 @@
  * The scorer is injected so this module stays free of onnxruntime and can be tested with any backend.
  */
 import type { DetectorSummary, Passage, PassageScore } from '../../shared/types'
-import { calibrate, documentVerdict, passageLabel } from './calibrate'
+import { calibrate, passageLabel } from './calibrate'
+import { decideVerdict } from './verdict'
+import type { OperatingPointName } from '../../shared/operating-points'
 import { humanRate, operatingPoint, type DetectorCard } from './card'
 import { characterContributions, styleObservations, topPhrases } from './explain'
 import { featurize, type SparseVector } from './featurize'
@@ -12,7 +14,7 @@ import { checkLanguage, isSupportedLanguage, looksLikeCodeOrMaths } from './lang
 import { normalise } from './normalise'
 import { runsOf, viterbiSegments } from './segment'
 
-export type OperatingPointName = 'strict' | 'balanced' | 'sensitive'
+export type { OperatingPointName }
 
 export interface LinearOutput {
   logit: number
@@ -144,7 +146,14 @@ export async function scoreDocumentWith(
       aiProbability: docProb,
       humanRate: humanRate(card, docOut.logit),
       assumedAiShare: card.calibration.assumedAiShare ?? 0.5,
-      verdict: limited ? 'limited-evidence' : documentVerdict(docProb, op.threshold, card),
+      verdict: limited
+        ? 'limited-evidence'
+        : decideVerdict({
+            probability: docProb,
+            threshold: op.threshold,
+            uncertainFloor: card.uncertainFloor,
+            aiShare
+          }),
       aiShare
     }
   }

@@ -1,7 +1,7 @@
 /**
  * Choosing a document threshold from known-human (and optionally known-AI) scores. A document is flagged
  * when its score is strictly ABOVE the threshold: the detector's own verdict rule
- * (src/engine/detector/calibrate.ts documentVerdict, and detlib.py), so a threshold chosen here means the
+ * (src/engine/detector/verdict.ts decideVerdict, and detlib.py), so a threshold chosen here means the
  * same thing when the app applies it.
  */
 import { DEFAULT_CONFIDENCE, wilsonInterval, zForConfidence, type ProportionInterval } from './intervals'

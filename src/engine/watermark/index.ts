@@ -9,7 +9,7 @@ export {
 export { validateProfile, type ProfileValidation } from './profile-validate'
 export * from './profile'
 export * from './tokenizer'
-export { formatPValue, oneIn } from './messages'
+export { formatPValue, oneIn } from '../../shared/wording'
 
 // schemes (for tests, tooling and school-specific integrations)
 export * from './schemes/kgw'

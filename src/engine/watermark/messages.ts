@@ -2,43 +2,17 @@
  * Plain-language result text, following research/watermarks.md §11.2: name the hypothesis (one scheme, one
  * key, one tokenizer), give the p-value with its meaning, and never turn "not detected" into "human".
  */
+import { formatPValue, oneIn } from '../../shared/wording'
 import type { WatermarkProfile } from './profile'
 
 const ABSENCE_PROVES_NOTHING =
   'This does not indicate human authorship: most AI services do not watermark text, no commercial chatbot ' +
   'publishes its watermark key, and paraphrasing, translation, editing or another model remove watermarks.'
 
-/** "3.2×10⁻¹²" style, capped at the small end where double precision and model assumptions stop meaning much. */
-export function formatPValue(p: number): string {
-  if (p < 1e-12) return 'below 10⁻¹²'
-  if (p >= 0.001) return p.toPrecision(2)
-  let exponent = Math.floor(Math.log10(p))
-  let mantissa = p / Math.pow(10, exponent)
-  if (Number(mantissa.toFixed(1)) >= 10) {
-    mantissa /= 10
-    exponent += 1
-  }
-  const superscript = String(exponent)
-    .split('')
-    .map((ch) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(ch)] ?? '⁻')
-    .join('')
-  return `${mantissa.toFixed(1)}×10${superscript}`
-}
-
-/** "about 1 in 330 billion" for small p. */
-export function oneIn(p: number): string {
-  if (p <= 0 || p < 1e-12) return 'less than 1 in a trillion'
-  const n = 1 / p
-  const units: [number, string][] = [
-    [1e12, 'trillion'],
-    [1e9, 'billion'],
-    [1e6, 'million'],
-    [1e3, 'thousand']
-  ]
-  for (const [size, word] of units) {
-    if (n >= size) return `about 1 in ${Number((n / size).toPrecision(2))} ${word}`
-  }
-  return `about 1 in ${Math.round(n)}`
+/** "about 1 in 330 billion", or "less than 1 in a trillion" beyond what the test can tell apart. */
+function chanceOf(p: number): string {
+  const n = oneIn(p)
+  return n.startsWith('less') ? n : `about ${n}`
 }
 
 function hypothesis(profile: WatermarkProfile): string {
@@ -57,7 +31,7 @@ export function detectedMessage(
   method: string
 ): string {
   return (
-    `Watermark detected for ${hypothesis(profile)}: p = ${formatPValue(p)} (${oneIn(p)} chance that text not ` +
+    `Watermark detected for ${hypothesis(profile)}: p = ${formatPValue(p)} (${chanceOf(p)} chance that text not ` +
     `generated with this key would score this high), based on ${tokens} distinct scored tokens` +
     (tests > 1
       ? `; ${formatPValue(adjusted)} after adjusting for the ${tests} watermark tests run on this document`

@@ -1,6 +1,8 @@
 /**
  * Hand-written validation of watermark profile JSON (no schema library): every problem is reported with its
- * path, so a school importing its own key sees exactly what to fix. Mirrors profile.schema.json.
+ * path, so a school importing its own key sees exactly what to fix. Accepts and refuses exactly what
+ * resources/profiles/profile.schema.json does (test/unit/engine/watermark/profile-schema.test.ts), plus the int64
+ * range of keys and seeds, which a schema pattern cannot state.
  */
 import { lookupLmSeedingScheme } from './schemes/kgw-seeding'
 import type { WatermarkProfile } from './profile'
@@ -52,7 +54,8 @@ class Checker {
   int64(value: unknown, path: string, nonNegative = false, optional = false): void {
     if (value === undefined && optional) return
     let parsed: bigint | null = null
-    if (typeof value === 'string' && /^-?\d+$/.test(value)) parsed = BigInt(value)
+    // A non-negative value is written without a sign ("-0" is refused, as the schema's pattern does).
+    if (typeof value === 'string' && (nonNegative ? /^\d+$/ : /^-?\d+$/).test(value)) parsed = BigInt(value)
     if (typeof value === 'number' && Number.isSafeInteger(value)) parsed = BigInt(value)
     if (parsed === null || parsed < INT64_MIN || parsed > INT64_MAX || (nonNegative && parsed < 0n)) {
       this.errors.push(
@@ -106,10 +109,10 @@ function checkSynthId(c: Checker, p: Json): void {
   else p.keys.forEach((k, i) => c.int64(k, `params.keys[${i}]`))
   c.integer(p, 'ngramLen', 'params', 2, 64)
   c.integer(p, 'contextHistorySize', 'params', 1, 1_000_000)
-  if (p.variant === 'A-table') {
-    c.integer(p, 'samplingTableSize', 'params', 2, 2 ** 24)
-    c.int64(p.samplingTableSeed, 'params.samplingTableSeed', true)
-  }
+  // The sampling table is required by the table variant, and checked whenever it is given.
+  const table = p.variant === 'A-table'
+  c.integer(p, 'samplingTableSize', 'params', 2, 2 ** 24, !table)
+  c.int64(p.samplingTableSeed, 'params.samplingTableSeed', true, !table)
   if (p.eosId !== undefined && p.eosId !== null) c.integer(p, 'eosId', 'params', 0, 2 ** 31 - 1)
   c.oneOf(p, 'score', 'params', ['mean', 'weighted-mean'])
 }
@@ -122,6 +125,8 @@ export function validateProfile(json: unknown): ProfileValidation {
   if (typeof root.id === 'string' && !/^[a-z0-9][a-z0-9._-]*$/.test(root.id)) {
     c.errors.push('profile.id may only use lower-case letters, digits, ".", "_" and "-"')
   }
+  if (typeof root.id === 'string' && root.id.length > 100)
+    c.errors.push('profile.id must be at most 100 characters long')
   c.string(root, 'name', 'profile')
   c.string(root, 'description', 'profile', true)
   c.string(root, 'keyLabel', 'profile')

@@ -3,6 +3,7 @@ export {
   writeReports,
   ReportStream,
   slimResult,
+  type PrintPdf,
   type ReportFormat,
   type WriteReportsOptions,
   type WriteReportsOutcome
@@ -10,3 +11,4 @@ export {
 export { findChromium, printHtmlToPdf, NO_CHROMIUM_MESSAGE, type PrintOutcome } from './chromium'
 export { reportFileName, safeStem } from './file-names'
 export { reportContextFor } from './context'
+export { writeReportSet } from './export'

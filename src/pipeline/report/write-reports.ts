@@ -25,9 +25,18 @@ import { SafeReportWriter } from './safe-writer'
 
 export type ReportFormat = 'html' | 'pdf' | 'json' | 'csv'
 
+/** Prints report HTML to PDF bytes (Electron's printToPDF in the app, a local Chromium in the test bridge). */
+export type PrintPdf = (html: string) => Promise<Uint8Array>
+
 export interface WriteReportsOptions {
-  /** Browser to print with; default findChromium(). Null forces the HTML fallback. */
+  /** Browser to print with; default findChromium(). Null forces the HTML fallback. Unused with `printPdf`. */
   chromium?: string | null
+  /** Prints PDFs with this instead of a local Chromium (the app's own printer). */
+  printPdf?: PrintPdf
+  /** Input files no report may ever be written over (each added result's file is protected too). */
+  protect?: string[]
+  /** Name of the CSV table without its extension; default the class report's. */
+  csvStem?: string
   /** Parallel browser processes for PDF; 2 suits a 2-core laptop. */
   concurrency?: number
   printTimeoutMs?: number
@@ -38,7 +47,7 @@ export interface WriteReportsOutcome {
   warnings: string[]
 }
 
-const CLASS_STEM = 'class-report.inkprint'
+export const CLASS_STEM = 'class-report.inkprint'
 
 /** What the class report needs of a result: everything but the text, per-token flags and explanations. */
 export function slimResult(result: DocumentResult): DocumentResult {
@@ -77,10 +86,14 @@ export class ReportStream {
     private readonly contextFor: (results: DocumentResult[]) => ReportContext,
     private readonly options: WriteReportsOptions = {}
   ) {
-    this.writer = new SafeReportWriter(dir, [])
+    this.writer = new SafeReportWriter(dir, options.protect ?? [])
     this.chromium =
-      format === 'pdf' ? (options.chromium === undefined ? findChromium() : options.chromium) : null
-    if (format === 'pdf' && !this.chromium) this.warnings.push(NO_CHROMIUM_MESSAGE)
+      format === 'pdf' && !options.printPdf
+        ? options.chromium === undefined
+          ? findChromium()
+          : options.chromium
+        : null
+    if (format === 'pdf' && !options.printPdf && !this.chromium) this.warnings.push(NO_CHROMIUM_MESSAGE)
     this.ready = mkdir(dir, { recursive: true }).then(
       () => null,
       (error: unknown) => `Reports could not be written to ${dir}: ${reason(error)}`
@@ -111,16 +124,42 @@ export class ReportStream {
     if (this.format !== 'pdf') await task
   }
 
-  /** Waits for every document report, writes the class report, and says what was written. */
-  async finish(): Promise<WriteReportsOutcome> {
+  /**
+   * Writes the class report of `results` now (HTML, PDF or JSON), before any document report that follows: the
+   * app's class export, where every result is at hand. A failure becomes a warning.
+   */
+  async writeClassReport(results: DocumentResult[]): Promise<void> {
+    if (this.format === 'csv' || (await this.ready)) return
+    const started = performance.now()
+    try {
+      const slim = results.map(slimResult)
+      const ctx = this.contextFor(slim)
+      const slot = this.files.push(undefined) - 1
+      this.files[slot] =
+        this.format === 'json'
+          ? await this.writer.writeText(`${CLASS_STEM}.json`, toClassReportJson(slim, ctx))
+          : await this.writeHtmlOrPdf(`${CLASS_STEM}.html`, renderClassReport(slim, ctx))
+    } catch (error) {
+      this.warnings.push(`The class report could not be written to ${this.dir}: ${reason(error)}`)
+    } finally {
+      this.busy += performance.now() - started
+    }
+  }
+
+  /**
+   * Waits for every document report, writes the class report (CSV: always the one table; otherwise when there is
+   * more than one document, unless `classReport` is false), and says what was written.
+   */
+  async finish({ classReport = true }: { classReport?: boolean } = {}): Promise<WriteReportsOutcome> {
     await Promise.all(this.inflight)
     const failed = await this.ready
     if (failed) return { files: [], warnings: [failed] }
     const started = performance.now()
     try {
       if (this.format === 'csv') {
-        this.files.push(await this.writer.writeText(`${CLASS_STEM}.csv`, csvTable(this.slim)))
-      } else if (this.slim.length > 1) {
+        const stem = this.options.csvStem ?? CLASS_STEM
+        this.files.push(await this.writer.writeText(`${stem}.csv`, csvTable(this.slim)))
+      } else if (classReport && this.slim.length > 1) {
         const ctx = this.contextFor(this.slim)
         if (this.format === 'json')
           this.files.push(
@@ -150,15 +189,22 @@ export class ReportStream {
 
   /** Returns the file written: the PDF, or the HTML when printing failed (with a warning). */
   private async writeHtmlOrPdf(name: string, html: string): Promise<string> {
-    if (!this.chromium) return this.writer.writeText(name, html)
+    const printPdf = this.options.printPdf
+    if (this.format !== 'pdf' || (!this.chromium && !printPdf)) return this.writer.writeText(name, html)
     this.workDir ??= mkdtemp(join(tmpdir(), 'inkprint-report-'))
     const work = await this.workDir
     const n = this.printed++
     const htmlPath = join(work, `${n}.html`)
     const pdfPath = join(work, `${n}.pdf`)
-    await writeFile(htmlPath, html, 'utf8')
     try {
-      const outcome = await printHtmlToPdf(this.chromium, htmlPath, pdfPath, this.options.printTimeoutMs)
+      const outcome = printPdf
+        ? await printPdf(html).then(
+            async (bytes) => (await writeFile(pdfPath, bytes), { ok: true as const }),
+            (error: unknown) => ({ ok: false as const, message: `Printing to PDF failed: ${reason(error)}.` })
+          )
+        : await writeFile(htmlPath, html, 'utf8').then(() =>
+            printHtmlToPdf(this.chromium as string, htmlPath, pdfPath, this.options.printTimeoutMs)
+          )
       if (outcome.ok) return await this.writer.copyIn(pdfPath, name.replace(/\.html$/, '.pdf'))
       this.warnings.push(`${name}: ${outcome.message} The HTML report was written instead.`)
       return await this.writer.writeText(name, html)

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { applyCalibration, verdictFor } from '../../../src/engine/calibration'
+import { applyCalibration } from '../../../src/engine/calibration'
+import { decideVerdict } from '../../../src/engine/detector/verdict'
 import { scoreAuditRecords, type AuditRecord } from '../../../src/pipeline/audit'
 import { calibrateFromFolders, CalibrationStore } from '../../../src/pipeline/calibration'
 import { AI_ESSAYS, HUMAN_ESSAYS, writeEssayFolders } from './fixtures'
@@ -70,17 +71,24 @@ describe.skipIf(!hasModel)(
               ? 'uncertain'
               : 'likely-human'
       )
-      // The calibrated rule is the detector's own: with its threshold and floor, both agree everywhere.
-      const { documentVerdict } = await import('../../../src/engine/detector/calibrate')
+      // One rule: a "calibration" with the shipped point's threshold and the card's floor gives back exactly
+      // the detector's own verdict, at any probability.
       const card = ctx.detector?.card
       const op = card?.operatingPoints.find((o) => o.name === 'balanced')
       expect(op).toBeDefined()
       if (!card || !op) return
+      const asShipped = { ...profile, threshold: op.threshold, uncertainFloor: card.uncertainFloor }
+      expect(applyCalibration(result.detector, asShipped).verdict).toBe(result.detector.verdict)
       for (let q = 0; q <= 1; q += 0.0005) {
-        expect(verdictFor(q, op.threshold, card.uncertainFloor)).toBe(documentVerdict(q, op.threshold, card))
-      }
-      for (const q of [op.threshold, card.uncertainFloor]) {
-        expect(verdictFor(q, op.threshold, card.uncertainFloor)).toBe(documentVerdict(q, op.threshold, card))
+        const summary = { ...result.detector, aiProbability: q, verdict: 'uncertain' as const }
+        expect(applyCalibration(summary, asShipped).verdict).toBe(
+          decideVerdict({
+            probability: q,
+            threshold: op.threshold,
+            uncertainFloor: card.uncertainFloor,
+            aiShare: summary.aiShare
+          })
+        )
       }
     })
 

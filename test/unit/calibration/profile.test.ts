@@ -3,7 +3,7 @@ import {
   applyCalibration,
   buildCalibrationProfile,
   calibrationMismatch,
-  formatPercent,
+  formatRate,
   formatRateWithInterval,
   type CalibrationProfile
 } from '../../../src/engine/calibration'
@@ -31,11 +31,11 @@ function profileOf(human: number[], ai: number[] = [], targetFpr = 0.01): Calibr
 
 describe('percent formatting', () => {
   it('reads like the product copy', () => {
-    expect(formatPercent(0.005)).toBe('0.5%')
-    expect(formatPercent(0.026)).toBe('2.6%')
-    expect(formatPercent(0.12)).toBe('12%')
-    expect(formatPercent(0)).toBe('0%')
-    expect(formatPercent(0.0002)).toBe('0.02%')
+    expect(formatRate(0.005)).toBe('0.5%')
+    expect(formatRate(0.026)).toBe('2.6%')
+    expect(formatRate(0.12)).toBe('12%')
+    expect(formatRate(0)).toBe('0%')
+    expect(formatRate(0.0002)).toBe('0.02%')
     expect(formatRateWithInterval(0.005, 0.001, 0.026)).toBe('0.5% [0.1–2.6%]')
   })
 })

@@ -170,19 +170,41 @@ describe('inkprint check (built CLI)', () => {
     expect(profile.thresholdSource).toBe('model-card')
     expect(profile.floor.name).toBe('sensitive')
 
-    const checked = await inkprint([
-      'check',
-      join(folders.ai, 'generated-1.txt'),
-      '--calibration',
-      profile.id,
-      '--calibrations-dir',
-      store
-    ])
+    const results = join(root, 'results.jsonl')
+    const withCalibration = (): Promise<{ code: number; stdout: string; stderr: string }> =>
+      inkprint([
+        'check',
+        join(folders.ai, 'generated-1.txt'),
+        '--calibration',
+        profile.id,
+        '--calibrations-dir',
+        store,
+        '--results',
+        results,
+        '--resume'
+      ])
+    const checked = await withCalibration()
     expect(checked.code).toBe(0)
     const result = JSON.parse(checked.stdout) as DocumentResult
     expect(result.detector?.operatingPoint.name).toBe('calibrated: Year 10 2021')
     expect(result.detector?.operatingPoint.calibration).toMatchObject({ id: profile.id, n: 3 })
     expect(result.detector?.operatingPoint.threshold).toBe(profile.threshold)
+    // the results file keeps the result as judged (as the app does), so reading it back needs no settings
+    const kept = JSON.parse((await readFile(results, 'utf8')).trim()) as DocumentResult
+    expect(kept.detector).toEqual(result.detector)
+    // the same calibration reuses it; the shipped setting does not (the reuse key names the calibration)
+    expect((await withCalibration()).stderr).toContain('1 reused')
+    const shipped = await inkprint([
+      'check',
+      join(folders.ai, 'generated-1.txt'),
+      '--results',
+      results,
+      '--resume'
+    ])
+    expect(shipped.stderr).not.toContain('reused')
+    expect(
+      (JSON.parse(shipped.stdout) as DocumentResult).detector?.operatingPoint.calibration
+    ).toBeUndefined()
 
     const unknown = await inkprint([
       'check',

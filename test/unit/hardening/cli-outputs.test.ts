@@ -195,6 +195,52 @@ describe('3. --resume keeps exactly one line per document', () => {
   }, 120_000)
 })
 
+describe('a results file that fills up mid-batch', () => {
+  it('stops the batch at the failed write, prints only what was kept, and names what was saved', async () => {
+    const results = join(root, 'full.jsonl')
+    const run = await new Promise<Run>((done) => {
+      execFile(
+        'node',
+        [
+          '-r',
+          join(__dirname, 'fill-disk.cjs'),
+          BIN,
+          'check',
+          classDir,
+          '--results',
+          results,
+          '--workers',
+          '0'
+        ],
+        {
+          cwd: root,
+          maxBuffer: 64 * 1024 * 1024,
+          env: { ...process.env, INKPRINT_TEST_FULL_FILE: results, INKPRINT_TEST_FULL_AFTER: '2' }
+        },
+        (error, stdout, stderr) =>
+          done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
+      )
+    })
+    expect(run.code, run.stderr).toBe(2)
+    const kept = (await readFile(results, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as DocumentResult).fileName)
+    expect(kept).toHaveLength(2)
+    // stdout says exactly what the results file kept, in the same order
+    const printed = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as DocumentResult).fileName)
+    expect(printed).toEqual(kept)
+    expect(run.stderr).toContain(
+      `a result could not be saved (the disk is full): 2 results were saved, the last ${kept[1]};`
+    )
+    expect(run.stderr).toContain('The batch was stopped.')
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+  }, 120_000)
+})
+
 describe('4. our own reports are never checked as students', () => {
   it('*.inkprint.* reports copied into the class folder are left out and counted', async () => {
     const reports = join(root, 'reports')

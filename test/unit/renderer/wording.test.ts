@@ -15,10 +15,10 @@ describe('wording', () => {
   it('states the measured false-positive rate as "1 in N"', () => {
     const point = scoredEssay.detector!.operatingPoint
     expect(describeFalsePositiveRate(point)).toBe(
-      'About 1 in 100 human essays is flagged at this setting (measured on 2,400 essays by students that the model never saw in training); at worst about 1 in 56.'
+      'At this setting about 1 in 100 human essays is flagged, as measured on 2,400 essays by students that the model never saw in training; allowing for measurement uncertainty, at most about 1 in 56.'
     )
     expect(describeFalsePositiveRate({ ...point, fpr: 0, fprUpper: 0.002 })).toMatch(
-      /^None of the human essays/
+      /^At this setting none of the human essays/
     )
     // The shipped card writes the count with a thousands separator: 4,400 essays, not 4.
     const shipped = {

@@ -26,11 +26,9 @@ describe('document report for a scored document', () => {
     expect(text).toContain('Inkprint version 0.4.0')
     expect(text).toContain('inkprint-detector 1.2.0')
     expect(text).toContain(MODEL_SHA)
+    expect(text).toContain('strict (threshold 0.912): measured false-positive rate 1%, 95% upper bound 1.6%')
     expect(text).toContain(
-      'strict (threshold 0.912): measured false-positive rate 1.0%, 95% upper bound 1.6%'
-    )
-    expect(text).toContain(
-      'Northfield High, essays 2019–2021: false-positive rate 1.0% (95% interval 0.3%–2.5%) on 412'
+      'Northfield High, essays 2019–2021: false-positive rate 1% (95% interval 0.3%–2.5%) on 412'
     )
   })
 
@@ -75,7 +73,7 @@ describe('document report for a scored document', () => {
 
   it('tables the watermark tests with p-values and says what they cannot mean', () => {
     expect(text).toContain(
-      'SynthID-Text Northfield tutor bot (school key) gemma 198 mean g = 0.56 2.10e-4 4.20e-4'
+      'SynthID-Text Northfield tutor bot (school key) gemma 198 mean g = 0.56 2.1×10⁻⁴ 4.2×10⁻⁴'
     )
     expect(text).toContain('⚑ Watermark signal for this key')
     expect(text).toContain('No evidence for this key')
@@ -153,7 +151,7 @@ describe('document report for a scored document', () => {
     expect(text).toContain(
       'human texts were flagged by mistake in at most 2.5% of any group of writers tested (highest: Non-native (EFL) student essays, 640 texts)'
     )
-    expect(text).toContain('Non-native (EFL) student essays Human texts flagged 640 2.5% 1.5%–4.0%')
+    expect(text).toContain('Non-native (EFL) student essays Human texts flagged 640 2.5% 1.5%–4%')
     expect(text).toContain('talk with the student')
     expect(text).toContain('version history')
     expect(text).toMatch(/Reproducibility: checking the same file .* same Inkprint version \(0\.4\.0\)/)

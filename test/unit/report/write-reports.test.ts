@@ -6,10 +6,13 @@ import { checkJsonSchema, renderDocumentReport, type JsonSchema } from '../../..
 import {
   findChromium,
   NO_CHROMIUM_MESSAGE,
+  reportContextFor,
   reportFileName,
+  ReportStream,
   safeStem,
   slimResult,
-  writeReports
+  writeReports,
+  writeReportSet
 } from '../../../src/pipeline/report'
 import { CTX, errorResult, okResult } from './fixtures'
 import { HOSTILE_NAME } from './hostile'
@@ -113,5 +116,57 @@ describe('ReportStream', () => {
     for (const w of classFile.results[0].watermarks ?? []) expect(w.flags).toEqual([])
     for (const p of classFile.results[0].passages) expect(p.score?.explanation ?? null).toBeNull()
     expect(slimResult(full).detector).toEqual(full.detector)
+  })
+})
+
+describe("one report writer for the app's export and the CLI's --report", () => {
+  it('writes the same files, byte for byte, from the same results', async () => {
+    const results = [
+      okResult(),
+      { ...okResult(), path: '/class/second-essay.docx', fileName: 'second-essay.docx' }
+    ]
+    const generatedAt = '2026-11-29T09:41:00Z'
+    for (const format of ['html', 'json', 'csv'] as const) {
+      const appDir = await tempDir()
+      const cliDir = await tempDir()
+      const app = await writeReportSet(
+        results,
+        'class',
+        format,
+        appDir,
+        async () => new Uint8Array(),
+        generatedAt
+      )
+      const cli = new ReportStream(cliDir, format, (rs) => reportContextFor(rs, generatedAt, null))
+      for (const r of results) await cli.add(r)
+      const written = await cli.finish()
+      expect(app.warnings).toEqual([])
+      expect(written.warnings).toEqual([])
+      // the app lists its class report first, the CLI last; the files themselves are the same
+      expect(app.files.map((f) => basename(f)).sort()).toEqual(written.files.map((f) => basename(f)).sort())
+      for (const name of await readdir(cliDir))
+        expect(await readFile(join(appDir, name), 'utf8'), `${format}: ${name}`).toBe(
+          await readFile(join(cliDir, name), 'utf8')
+        )
+    }
+  })
+
+  it("prints the app's PDFs with its own printer, class report first, and falls back to HTML when printing fails", async () => {
+    const printed: string[] = []
+    const dir = await tempDir()
+    const pdf = await writeReportSet([okResult()], 'class', 'pdf', dir, async (html) => {
+      printed.push(html)
+      return new TextEncoder().encode('%PDF-1.4 stand-in')
+    })
+    expect(pdf.files.map((f) => basename(f))).toEqual([
+      'class-report.inkprint.pdf',
+      reportFileName(okResult(), 'pdf')
+    ])
+    expect(printed[0]).toContain('Inkprint class report')
+    const failing = await writeReportSet([okResult()], 'document', 'pdf', await tempDir(), () =>
+      Promise.reject(new Error('the printer is gone'))
+    )
+    expect(failing.files.map((f) => basename(f))).toEqual([reportFileName(okResult(), 'html')])
+    expect(failing.warnings[0]).toMatch(/the printer is gone.*The HTML report was written instead/)
   })
 })

@@ -108,11 +108,12 @@ describe('runWatermarkChecks', () => {
   })
 
   it('formats p-values for people', () => {
-    expect(formatPValue(0.4231)).toBe('0.42')
+    expect(formatPValue(0.4231)).toBe('0.423')
     expect(formatPValue(3.2e-7)).toBe('3.2×10⁻⁷')
     expect(formatPValue(9.96e-5)).toBe('1.0×10⁻⁴')
     expect(formatPValue(1e-40)).toBe('below 10⁻¹²')
-    expect(oneIn(3e-12)).toBe('about 1 in 330 billion')
-    expect(oneIn(0.01)).toBe('about 1 in 100')
+    expect(oneIn(3e-12)).toBe('1 in 330 billion')
+    expect(oneIn(1e-13)).toBe('less than 1 in a trillion')
+    expect(oneIn(0.01)).toBe('1 in 100')
   })
 })

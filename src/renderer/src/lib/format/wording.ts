@@ -3,10 +3,22 @@
  * thing and tests can pin the phrasing: Inkprint describes how writing reads, never what a student did.
  */
 import type { DocumentResult, OperatingPoint } from '../../../../shared/types'
-import { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS } from '../../../../shared/wording'
+import { formatRate, VERDICT_WORDS } from '../../../../shared/wording'
 import { LIMITED_EVIDENCE_WORDS_TEXT, shownVerdict, type ShownVerdict } from '../../../../shared/reading'
 
-export { formatPercent, oneIn, PASSAGE_LABEL_WORDS, VERDICT_WORDS }
+// Numbers and verdict words are the reports' too: one home, shared/wording.ts.
+export {
+  describeFalsePositiveRate,
+  formatInterval,
+  formatMinutes,
+  formatPercent,
+  formatPValue,
+  formatRate,
+  oneIn,
+  PASSAGE_LABEL_WORDS,
+  plainMeasuredOn,
+  VERDICT_WORDS
+} from '../../../../shared/wording'
 
 /** The verdict in words, including the short-text case the detector's own table may not name. */
 export function verdictWords(verdict: ShownVerdict): string {
@@ -26,41 +38,6 @@ export function studentsPerClass(rate: number, classSize = 25): string {
     : `about 1 honest student in every ${classes} classes of ${classSize}`
 }
 
-/** "84%–95%"; when both ends round to the same text (e.g. ">99%") it is written once. */
-export function formatInterval([low, high]: [number, number]): string {
-  const a = formatPercent(low)
-  const b = formatPercent(high)
-  return a === b ? a : `${a}–${b}`
-}
-
-/**
- * Where a rate was measured, without statistics jargon: "held-out human student essays (test split, n=579; …)"
- * becomes "579 essays by students that the model never saw in training".
- */
-export function plainMeasuredOn(measuredOn: string): string {
-  // "n=4,400" is 4,400 essays: read the digits after a thousands separator too.
-  const n = /test split, n=(\d[\d,]*)/.exec(measuredOn) ?? /n=(\d[\d,]*)/.exec(measuredOn)
-  if (n)
-    return `${Number(n[1].replace(/,/g, '')).toLocaleString('en-US')} essays by students that the model never saw in training`
-  return measuredOn.replace(/\s*\([^)]*n=[^)]*\)/g, '')
-}
-
-/** The operating point's measured false-positive rate as a sentence a teacher can repeat. */
-export function describeFalsePositiveRate(point: OperatingPoint): string {
-  const where = point.measuredOn ? ` (measured on ${plainMeasuredOn(point.measuredOn)})` : ''
-  const upper = point.fprUpper > 0 ? `; at worst about ${oneIn(point.fprUpper)}` : ''
-  if (point.fpr <= 0) {
-    return `None of the human essays we tested were flagged at this setting${where}${upper}.`
-  }
-  return `About ${oneIn(point.fpr)} human essays is flagged at this setting${where}${upper}.`
-}
-
-/** 0.0333 → "3.3%": a school's calibration is read closely, so one decimal; whole numbers drop the ".0". */
-export function formatRate(value: number): string {
-  const tenths = Math.round(value * 1000) / 10
-  return `${Number.isInteger(tenths) ? tenths.toFixed(0) : tenths.toFixed(1)}%`
-}
-
 /** "'Year 10' (30 of your students’ essays): 3.3% of them flagged, likely between 0.6% and 16.7%". */
 export function describeCalibratedPoint(point: OperatingPoint): string | null {
   const c = point.calibration
@@ -78,12 +55,6 @@ export function formatDuration(ms: number): string {
   if (seconds < 60) return `${seconds} s`
   const minutes = Math.floor(seconds / 60)
   return `${minutes} min ${seconds % 60} s`
-}
-
-export function formatMinutes(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`
-  const hours = Math.floor(minutes / 60)
-  return `${hours} h ${minutes % 60} min`
 }
 
 /** The one-line status of a document in the class table. */

@@ -25,6 +25,8 @@ export interface BatchProgress {
   lastProgressAt: number
   running: boolean
   cancelled: boolean
+  /** Why the batch stopped before its end (a result could not be saved); null otherwise. */
+  stopped: string | null
   elapsedMs: number | null
 }
 
@@ -193,6 +195,7 @@ export class DocumentsStore {
       lastProgressAt: startedAt,
       running: true,
       cancelled: false,
+      stopped: null,
       elapsedMs: null
     }
     const answer = await this.client.startBatch(
@@ -333,6 +336,8 @@ export class DocumentsStore {
       this.flush()
       batch.running = false
       batch.cancelled = event.cancelled
+      batch.stopped = event.stopped ?? null
+      if (event.stopped) this._message = event.stopped
       batch.done = event.done
       batch.total = event.total
       batch.elapsedMs = event.elapsedMs

@@ -2,7 +2,13 @@
  * User settings that outlive the window: the operating point used for new checks. Theme is not a setting: the
  * stylesheet follows the OS through `prefers-color-scheme`.
  */
-import type { CheckOptions, OperatingPointName } from '../../../../shared/api'
+import type { CheckOptions } from '../../../../shared/api'
+import {
+  DEFAULT_OPERATING_POINT,
+  isOperatingPointName,
+  OPERATING_POINT_NAMES,
+  type OperatingPointName
+} from '../../../../shared/operating-points'
 
 export interface OperatingPointChoice {
   name: OperatingPointName
@@ -10,34 +16,33 @@ export interface OperatingPointChoice {
   description: string
 }
 
-export const OPERATING_POINTS: OperatingPointChoice[] = [
-  {
-    name: 'strict',
+/** The words for each shipped point: a point without words fails to compile. */
+const CHOICE_WORDS: Record<OperatingPointName, Omit<OperatingPointChoice, 'name'>> = {
+  strict: {
     title: 'Strict',
     description:
       'Flags only the clearest cases. Fewest human essays flagged by mistake; misses more AI writing.'
   },
-  {
-    name: 'balanced',
+  balanced: {
     title: 'Balanced (recommended)',
     description: 'The default. The summary of each document states how often human essays are flagged at it.'
   },
-  {
-    name: 'sensitive',
+  sensitive: {
     title: 'Sensitive',
     description:
       'Catches more AI writing, but flags more human essays by mistake. Use to decide what to read first.'
   }
-]
+}
+
+export const OPERATING_POINTS: OperatingPointChoice[] = OPERATING_POINT_NAMES.map((name) => ({
+  name,
+  ...CHOICE_WORDS[name]
+}))
 
 const STORAGE_KEY = 'inkprint.settings'
 
-function isOperatingPoint(value: unknown): value is OperatingPointName {
-  return value === 'strict' || value === 'balanced' || value === 'sensitive'
-}
-
 export class SettingsStore {
-  private _operatingPoint = $state<OperatingPointName>('balanced')
+  private _operatingPoint = $state<OperatingPointName>(DEFAULT_OPERATING_POINT)
   /** A saved local calibration to judge new checks with; null uses the shipped operating point. */
   private _calibrationId = $state<string | null>(null)
   private readonly listeners: (() => void)[] = []
@@ -46,7 +51,7 @@ export class SettingsStore {
     try {
       const saved: unknown = JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null')
       if (saved && typeof saved === 'object') {
-        if ('operatingPoint' in saved && isOperatingPoint(saved.operatingPoint))
+        if ('operatingPoint' in saved && isOperatingPointName(saved.operatingPoint))
           this._operatingPoint = saved.operatingPoint
         if ('calibrationId' in saved && typeof saved.calibrationId === 'string')
           this._calibrationId = saved.calibrationId
