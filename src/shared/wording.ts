@@ -24,6 +24,22 @@ export const PASSAGE_LABEL_WORDS: Record<PassageLabel, string> = {
   'not-scored': 'Not scored'
 }
 
+/**
+ * A passage's label in words, to be read beside its number. A passage is shaded as AI only far above one half
+ * (a long essay has many passages, and one of them can score high by chance), so an uncertain passage that leans
+ * towards AI says so instead of "Uncertain · 97%", which reads as a contradiction.
+ */
+export function passageLabelWords(label: PassageLabel, probability: number | null): string {
+  if (label === 'uncertain' && probability !== null && probability >= 0.5) return LEANS_AI_WORDS
+  return PASSAGE_LABEL_WORDS[label]
+}
+
+export const LEANS_AI_WORDS = 'Leans AI, not enough on its own'
+
+/** Why a passage that leans towards AI is not shaded: said wherever that label is explained. */
+export const LEANS_AI_REASON =
+  'One passage is shaded as AI only when its score is very high, because a long essay has many passages and one of them can score high by chance; this one is below that bar.'
+
 /** A probability: 0.873 → "87%". Calibration is not sharp enough for more; extremes are "<1%" and ">99%". */
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—'

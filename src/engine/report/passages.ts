@@ -4,7 +4,8 @@
  */
 import type { Attribution, DocumentResult, Passage, PassageLabel, PassageScore } from '../../shared/types'
 import { evidence, markup, nothing, type SafeHtml } from './html'
-import { formatPercent, PASSAGE_LABEL_WORDS } from './wording'
+import { formatPercent } from './wording'
+import { LEANS_AI_REASON, LEANS_AI_WORDS, passageLabelWords } from '../../shared/wording'
 
 type Band = 'ai' | 'uncertain' | 'human' | 'neutral'
 
@@ -33,7 +34,7 @@ export function passageTag(passage: Passage, score: PassageScore | undefined): s
   const label = passage.ocrUnreliable
     ? 'Could not read reliably'
     : score
-      ? PASSAGE_LABEL_WORDS[score.label]
+      ? passageLabelWords(score.label, score.aiProbability)
       : 'Not scored'
   const band = score ? BAND[score.label] : 'neutral'
   let prob = ''
@@ -108,7 +109,7 @@ function explanation(
   parts.push(...styleParts(e.style.filter((s) => !shared.has(styleKey(s)))))
   if (parts.length === 0) return nothing
   const band = BAND[score.label]
-  const label = `${BAND_MARKER[band]} Passage ${passage.index + 1} · ${PASSAGE_LABEL_WORDS[score.label]}`
+  const label = `${BAND_MARKER[band]} Passage ${passage.index + 1} · ${passageLabelWords(score.label, score.aiProbability)}`
   return markup`<li class="band-${band}"><span class="why-tag">${label}</span> ${parts.map((p, i) => markup`${i > 0 ? ' ' : ''}${p}`)}</li>`
 }
 
@@ -150,8 +151,11 @@ export function passagesSection(result: DocumentResult): SafeHtml {
     return markup`<div class="passage band-${band} i${intensity(p.score?.aiProbability ?? null)}">
 <div class="tag">${passageTag(p, p.score)}</div>${body}</div>`
   })
+  const leans = result.passages.some(
+    (p) => p.score && passageLabelWords(p.score.label, p.score.aiProbability) === LEANS_AI_WORDS
+  )
   const note = result.detector
-    ? markup`<p class="muted small">Each passage is shaded by how it reads, with its AI probability (and the range it is likely in). Underlined phrases moved the score most: solid towards AI, dotted towards human.</p>`
+    ? markup`<p class="muted small">Each passage is shaded by how it reads, with its AI probability (and the range it is likely in). Underlined phrases moved the score most: solid towards AI, dotted towards human.${leans ? ` “${LEANS_AI_WORDS}”: ${LEANS_AI_REASON}` : ''}</p>`
     : markup`<p class="muted small">The detector was not run, so passages are shown without scores.</p>`
   return markup`<section><h2>The text, passage by passage</h2>${note}${result.detector ? legend : nothing}${items}</section>`
 }

@@ -3,7 +3,8 @@
  * and passages that were not scored stay visibly neutral.
  */
 import type { BlockKind, PassageLabel, PassageScore } from '../../../../shared/types'
-import { formatPercent, PASSAGE_LABEL_WORDS } from './wording'
+import { formatPercent } from './wording'
+import { passageLabelWords } from '../../../../shared/wording'
 
 export type LikelihoodBand = 'human' | 'uncertain' | 'ai' | 'neutral'
 
@@ -41,7 +42,7 @@ export function shadePassage(score: PassageScore | undefined, kind: BlockKind = 
     return { band: 'neutral', intensity: 0, label: `${kindPrefix}Not scored`, labelCode: 'not-scored' }
   const band = BAND_BY_LABEL[score.label]
   const p = score.aiProbability
-  const words = kindPrefix + PASSAGE_LABEL_WORDS[score.label]
+  const words = kindPrefix + passageLabelWords(score.label, p)
   if (band === 'neutral' || p === null)
     return { band: 'neutral', intensity: 0, label: words, labelCode: score.label }
   // Tint grows with distance from 0.5 so that confident calls stand out and near-coin-flips stay pale.
