@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { checkFile } from '../../src/pipeline/check'
 import { loadCheckContext } from '../../src/pipeline/context'
 import { renderPages, type PageImageOptions } from './page-image'
+import { charAccuracy } from './accuracy'
 
 const DATA = join(__dirname, '..', '..', '..', 'shared', 'data')
 const arg = (name: string, fallback: string): string => {
@@ -35,20 +36,6 @@ async function essays(dataset: string, n: number): Promise<{ id: string; text: s
     if (out.length >= n) break
   }
   return out
-}
-
-/** Levenshtein similarity on whitespace-normalised text, 0–1. */
-function charAccuracy(a: string, b: string): number {
-  const x = a.replace(/\s+/g, ' ').trim()
-  const y = b.replace(/\s+/g, ' ').trim()
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i]
-    for (let j = 1; j <= y.length; j++)
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1))
-    prev = cur
-  }
-  return 1 - prev[y.length] / Math.max(x.length, y.length, 1)
 }
 
 async function main(): Promise<void> {

@@ -12,6 +12,7 @@ import type { ExtractOutcome } from '../extract'
 import { createOcrEngine, OCR_ENGINE_NAME, type OcrEngine, type OcrPageResult } from './engine'
 import { checkImage, imageFailure, isHeic, sniffImage, type ImageInfo } from './images'
 import { openPdfPages } from './render'
+import type { PageImage } from './prepare'
 
 export { IMAGE_EXTENSIONS, MAX_IMAGE_PIXELS, sniffImage, isHeic } from './images'
 export { OCR_ENGINE_NAME } from './engine'
@@ -48,9 +49,13 @@ function cancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw failure('cancelled', null)
 }
 
+/**
+ * Recognises `pages`, up to the engine's concurrency at a time (a warm second Tesseract instance reads the next
+ * page while the first is busy), reporting progress as each page starts; results in page order.
+ */
 async function recognisePages(
   pages: number[],
-  image: (n: number) => Promise<Uint8Array>,
+  image: (n: number) => Promise<PageImage>,
   opts: OcrOptions
 ): Promise<Map<number, OcrPageResult>> {
   if (pages.length > MAX_OCR_PAGES)
@@ -62,13 +67,19 @@ async function recognisePages(
   const onAbort = (): void => void engine.close()
   opts.signal?.addEventListener('abort', onAbort, { once: true })
   try {
-    const results = new Map<number, OcrPageResult>()
-    for (const [i, n] of pages.entries()) {
-      cancelled(opts.signal)
-      opts.onProgress?.({ stage: 'ocr', page: i + 1, pages: pages.length })
-      results.set(n, await engine.recognize(await image(n)))
+    const done = new Map<number, OcrPageResult>()
+    let next = 0
+    const lane = async (): Promise<void> => {
+      while (next < pages.length) {
+        const i = next++
+        cancelled(opts.signal)
+        opts.onProgress?.({ stage: 'ocr', page: i + 1, pages: pages.length })
+        done.set(pages[i], await engine.recognize(await image(pages[i])))
+      }
     }
-    return results
+    const lanes = Math.max(1, Math.min(engine.concurrency ?? 1, pages.length))
+    await Promise.all(Array.from({ length: lanes }, lane))
+    return new Map(pages.map((n) => [n, done.get(n) as OcrPageResult]))
   } catch (error) {
     cancelled(opts.signal)
     throw error

@@ -9,6 +9,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractScannedPdf, MAX_OCR_PAGES, sniffImage, passageConfidence } from '../../../src/pipeline/ocr'
 import { readDocument } from '../../../src/pipeline/read'
+import { closeOcrWorkers } from '../../../src/pipeline/ocr/engine'
 import { renderPages } from '../../../scripts/ocr/page-image'
 import { studentEssay } from '../../fixtures/make-lms-archives.mjs'
 
@@ -16,7 +17,10 @@ let dir: string
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'inkprint-ocr-'))
 })
-afterAll(() => rm(dir, { recursive: true, force: true }))
+afterAll(async () => {
+  await closeOcrWorkers()
+  await rm(dir, { recursive: true, force: true })
+})
 
 const ESSAY = studentEssay(0).join('\n\n')
 
