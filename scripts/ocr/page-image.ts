@@ -72,3 +72,43 @@ export function renderPages(text: string, opts: PageImageOptions = {}): Buffer[]
   }
   return pages
 }
+
+/** 8-bit grayscale pages (as ../../src/pipeline/ocr/prepare gives them) → one uncompressed multi-page TIFF. */
+export function grayTiff(pages: { width: number; height: number; pixels: Uint8Array }[]): Uint8Array {
+  const ENTRIES = 9
+  const ifdBytes = 2 + ENTRIES * 12 + 4
+  const size = 8 + pages.reduce((n, p) => n + ifdBytes + p.pixels.length, 0)
+  const out = new Uint8Array(size)
+  const v = new DataView(out.buffer)
+  out.set([0x49, 0x49, 42, 0])
+  let at = 8
+  v.setUint32(4, at, true)
+  for (const [i, page] of pages.entries()) {
+    const pixelsAt = at + ifdBytes
+    const entries: [number, number, number][] = [
+      [256, 4, page.width], // ImageWidth
+      [257, 4, page.height], // ImageLength
+      [258, 3, 8], // BitsPerSample
+      [259, 3, 1], // Compression: none
+      [262, 3, 1], // PhotometricInterpretation: BlackIsZero
+      [273, 4, pixelsAt], // StripOffsets
+      [277, 3, 1], // SamplesPerPixel
+      [278, 4, page.height], // RowsPerStrip
+      [279, 4, page.pixels.length] // StripByteCounts
+    ]
+    v.setUint16(at, ENTRIES, true)
+    entries.forEach(([tag, type, value], k) => {
+      const e = at + 2 + k * 12
+      v.setUint16(e, tag, true)
+      v.setUint16(e + 2, type, true)
+      v.setUint32(e + 4, 1, true)
+      if (type === 3) v.setUint16(e + 8, value, true)
+      else v.setUint32(e + 8, value, true)
+    })
+    const next = pixelsAt + page.pixels.length
+    v.setUint32(at + 2 + ENTRIES * 12, i === pages.length - 1 ? 0 : next, true)
+    out.set(page.pixels, pixelsAt)
+    at = next
+  }
+  return out
+}

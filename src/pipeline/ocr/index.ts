@@ -13,6 +13,7 @@ import { createOcrEngine, OCR_ENGINE_NAME, type OcrEngine, type OcrPageResult } 
 import { checkImage, imageFailure, isHeic, sniffImage, type ImageInfo } from './images'
 import { openPdfPages } from './render'
 import type { PageImage } from './prepare'
+import { openTiff, type TiffPages } from './tiff'
 
 export { IMAGE_EXTENSIONS, MAX_IMAGE_PIXELS, sniffImage, isHeic } from './images'
 export { OCR_ENGINE_NAME } from './engine'
@@ -125,20 +126,21 @@ function toDocument(
     msPerPage: Math.round(pageResults.reduce((s, r) => s + r.ms, 0) / Math.max(1, pageResults.length))
   }
   const warnings: DocWarning[] = base.warnings.filter((w) => w.code !== 'pages-without-text')
-  const pageList =
-    format === 'image' ? 'This image' : `Page${pages.length === 1 ? '' : 's'} ${pages.join(', ')}`
+  const single = format === 'image' && pages.length === 1
+  const pageList = single
+    ? 'This image'
+    : `Page${pages.length === 1 ? '' : 's'} ${pages.join(', ')}${format === 'image' ? ' of this image' : ''}`
   warnings.push({
     code: 'ocr',
-    message: `${pageList} ${format === 'image' || pages.length === 1 ? 'was' : 'were'} read by text recognition (OCR), with ${Math.round(confidence)}% mean confidence. Recognition errors change the text the detector sees; compare with the original where it matters.`
+    message: `${pageList} ${pages.length === 1 ? 'was' : 'were'} read by text recognition (OCR), with ${Math.round(confidence)}% mean confidence. Recognition errors change the text the detector sees; compare with the original where it matters.`
   })
   const weak = pages.filter((_, i) => pageResults[i].confidence < OCR_CONFIDENCE_FLOOR)
   if (weak.length > 0)
     warnings.push({
       code: 'ocr-unreliable',
-      message:
-        format === 'image'
-          ? 'Inkprint could not read this image reliably. Handwriting, faint, skewed or blurred photos read badly; passages below the confidence floor get no verdict.'
-          : `Inkprint could not read page${weak.length === 1 ? '' : 's'} ${weak.join(', ')} reliably. Handwriting, faint, skewed or blurred scans read badly; passages below the confidence floor get no verdict.`
+      message: single
+        ? 'Inkprint could not read this image reliably. Handwriting, faint, skewed or blurred photos read badly; passages below the confidence floor get no verdict.'
+        : `Inkprint could not read page${weak.length === 1 ? '' : 's'} ${weak.join(', ')} reliably. Handwriting, faint, skewed or blurred scans read badly; passages below the confidence floor get no verdict.`
     })
   return {
     ...base,
@@ -155,20 +157,35 @@ function toDocument(
 
 const round1 = (x: number): number => Math.round(x * 10) / 10
 
-/** An image file of a page (PNG, JPEG, single-page TIFF, GIF, BMP) read by OCR. */
+/**
+ * An image file of a page (PNG, JPEG, GIF, BMP) or of several (a multi-page TIFF, each page decoded only when
+ * its turn comes) read by OCR.
+ */
 export async function extractImage(
   buf: Uint8Array,
   info: ImageInfo,
   opts: OcrOptions = {}
 ): Promise<ExtractedDocument> {
   checkImage(info)
-  const results = await recognisePages([1], async () => buf, opts)
-  const result = results.get(1) as OcrPageResult
-  return toDocument('image', ocrBlocks(null, result), results, {
-    pageCount: 1,
-    metadata: {},
-    warnings: []
-  })
+  const pages = Array.from({ length: info.pages }, (_, i) => i + 1)
+  let tiff: TiffPages | null = null
+  const results = await recognisePages(
+    pages,
+    async (n) => {
+      if (info.kind !== 'tiff') return buf
+      tiff ??= openTiff(buf)
+      if (n > tiff.count) throw imageFailure('corrupt')
+      return tiff.page(n)
+    },
+    opts
+  )
+  const multi = info.pages > 1
+  return toDocument(
+    'image',
+    pages.flatMap((n) => ocrBlocks(multi ? n : null, results.get(n) as OcrPageResult)),
+    results,
+    { pageCount: info.pages, metadata: {}, warnings: [] }
+  )
 }
 
 /** Scanned pages of a PDF read by OCR; pages with a text layer (from `textDoc`) keep it. */
@@ -211,7 +228,7 @@ export function needsPdfOcr(outcome: ExtractOutcome): boolean {
 
 /**
  * The image behind these bytes, refused early when it is no page (HEIC without an offline decoder, absurd
- * sizes, multi-page TIFF); null when the bytes are not an image.
+ * sizes, a damaged TIFF page chain); null when the bytes are not an image.
  */
 export function imageInfo(buf: Uint8Array): ImageInfo | null {
   if (isHeic(buf))
