@@ -112,3 +112,18 @@ export function grayTiff(pages: { width: number; height: number; pixels: Uint8Ar
   }
   return out
 }
+
+/** `text` printed on A4 pages and scanned: an image-only PDF (no text layer), one page image per page. */
+export async function scannedPdf(
+  text: string,
+  opts: PageImageOptions = {}
+): Promise<{ pdf: Uint8Array; pages: number }> {
+  const { PDFDocument } = await import('pdf-lib')
+  const pdf = await PDFDocument.create()
+  const pages = renderPages(text, opts)
+  for (const png of pages) {
+    const image = await pdf.embedPng(png)
+    pdf.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 })
+  }
+  return { pdf: await pdf.save(), pages: pages.length }
+}

@@ -227,6 +227,8 @@ export function needsPdfOcr(outcome: ExtractOutcome): boolean {
 }
 
 /**
+ * HEIC is refused on purpose (docs/submissions.md): the one maintained offline decoder on npm, libheif-js, is
+ * LGPL-3.0 and carries an HEVC (H.265) decoder, a codec under patent pools that Inkprint cannot license.
  * The image behind these bytes, refused early when it is no page (HEIC without an offline decoder, absurd
  * sizes, a damaged TIFF page chain); null when the bytes are not an image.
  */
@@ -234,7 +236,7 @@ export function imageInfo(buf: Uint8Array): ImageInfo | null {
   if (isHeic(buf))
     throw imageFailure(
       'unsupported-type',
-      'an HEIC photo; no maintained offline HEIC decoder exists for Inkprint to use: export it as JPEG (iPhone: Settings → Camera → Formats → Most Compatible)'
+      'an HEIC photo: HEIC is not supported; export it as JPEG (iPhone: share the photo to Files or Mail, or set Settings → Camera → Formats → Most Compatible)'
     )
   return sniffImage(buf)
 }

@@ -80,7 +80,7 @@ describe('page images: refused from their headers before decoding', () => {
     await writeFile(join(dir, 'photo.heic'), heic)
     const out = await readDocument(join(dir, 'photo.heic'), { engine: noEngine })
     expect(!out.ok && out.error.code).toBe('unsupported-type')
-    expect(!out.ok && out.error.message).toMatch(/HEIC.*JPEG/)
+    expect(!out.ok && out.error.message).toMatch(/HEIC is not supported; export it as JPEG/)
   })
 
   it('multi-page TIFFs: every page must pass the pixel cap, the page cap holds, a looping page chain is damaged', async () => {
