@@ -2,7 +2,25 @@
  * A page of text as a scanner or phone would give it: an A4 image at a chosen resolution, optionally skewed and
  * speckled. Used by the OCR benchmark, the OCR agreement measurement and the OCR tests.
  */
-import { createCanvas } from '@napi-rs/canvas'
+import { existsSync } from 'node:fs'
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
+
+/**
+ * Handwriting-like fonts from Debian (apt-get install fonts-dkg-handwriting fonts-dancingscript), for measuring
+ * what OCR makes of script-like letters. A font is not handwriting: every letter is drawn the same way, on a
+ * straight baseline. Null when the font is not installed.
+ */
+export const HANDWRITING_FONTS: Record<string, string> = {
+  'DKG handwriting': '/usr/share/fonts/truetype/fifthhorseman/dkg.ttf',
+  'Dancing Script': '/usr/share/fonts/opentype/dancingscript/DancingScript-Regular.otf'
+}
+
+export function handwritingFont(name: string): string | null {
+  const path = HANDWRITING_FONTS[name]
+  if (!path || !existsSync(path)) return null
+  if (!GlobalFonts.has(name)) GlobalFonts.registerFromPath(path, name)
+  return name
+}
 
 export interface PageImageOptions {
   dpi?: number
@@ -12,6 +30,8 @@ export interface PageImageOptions {
   noise?: number
   /** Font size in points (12 pt is a typical essay). */
   pointSize?: number
+  /** Font family (default DejaVu Serif). */
+  font?: string
   seed?: number
 }
 
@@ -24,7 +44,8 @@ export function renderPages(text: string, opts: PageImageOptions = {}): Buffer[]
   const margin = dpi
   const lineHeight = px * 1.5
   const measure = createCanvas(10, 10).getContext('2d')
-  measure.font = `${px}px DejaVu Serif`
+  const family = opts.font ?? 'DejaVu Serif'
+  measure.font = `${px}px "${family}"`
   const lines: string[] = []
   for (const paragraph of text.split(/\n\s*\n|\n/)) {
     let line = ''
@@ -51,7 +72,7 @@ export function renderPages(text: string, opts: PageImageOptions = {}): Buffer[]
     g.rotate(((opts.skewDegrees ?? 0) * Math.PI) / 180)
     g.translate(-width / 2, -height / 2)
     g.fillStyle = '#111111'
-    g.font = `${px}px DejaVu Serif`
+    g.font = `${px}px "${family}"`
     lines
       .slice(start, start + perPage)
       .forEach((line, i) => g.fillText(line, margin, margin + (i + 1) * lineHeight))

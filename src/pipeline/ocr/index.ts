@@ -139,8 +139,8 @@ function toDocument(
     warnings.push({
       code: 'ocr-unreliable',
       message: single
-        ? 'Inkprint could not read this image reliably. Handwriting, faint, skewed or blurred photos read badly; passages below the confidence floor get no verdict.'
-        : `Inkprint could not read page${weak.length === 1 ? '' : 's'} ${weak.join(', ')} reliably. Handwriting, faint, skewed or blurred scans read badly; passages below the confidence floor get no verdict.`
+        ? 'Inkprint could not read this image reliably: it cannot read handwriting usefully, and faint, skewed or blurred photos read badly too. Passages below the confidence floor get no verdict.'
+        : `Inkprint could not read page${weak.length === 1 ? '' : 's'} ${weak.join(', ')}${format === 'image' ? ' of this image' : ''} reliably: it cannot read handwriting usefully, and faint, skewed or blurred scans read badly too. Passages below the confidence floor get no verdict.`
     })
   return {
     ...base,
