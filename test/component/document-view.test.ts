@@ -233,7 +233,7 @@ describe('DocumentView: text read by OCR', () => {
         ocrConfidence: 41,
         ocrUnreliable: true
       })),
-      warnings: [{ code: 'ocr-unreliable', message: 'Could not read reliably' }]
+      warnings: [{ code: 'ocr-unreliable' as const, message: 'Could not read reliably' }]
     }
     render(DocumentView, { props: { result, onBack: () => {} } })
     const note = screen.getByTestId('ocr-note')
