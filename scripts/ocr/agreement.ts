@@ -121,9 +121,9 @@ async function main(): Promise<void> {
   }
   const mean = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / Math.max(1, xs.length)
   console.log(
-    '\n| condition | essays (human + AI) | mean OCR confidence | character accuracy | verdict agrees | "could not read reliably" | mean / largest change in AI probability | CPU s per page |'
+    '\n| condition | essays (human + AI) | mean OCR confidence | character accuracy | verdict agrees | "could not read reliably" (no verdict) | verdict changed | mean / largest change in AI probability | CPU s per page |'
   )
-  console.log('|---|---|---|---|---|---|---|---|')
+  console.log('|---|---|---|---|---|---|---|---|---|')
   for (const condition of Object.keys(CONDITIONS)) {
     const r = rows.filter((x) => x.condition === condition)
     const agree = r.filter((x) => x.before === x.after).length
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       .map((x) => Math.abs((x.pBefore as number) - (x.pAfter as number)))
     const humans = r.filter((x) => x.label === 'human').length
     console.log(
-      `| ${condition} | ${r.length} (${humans} + ${r.length - humans}) | ${mean(r.map((x) => x.confidence ?? 0)).toFixed(1)}% | ${(100 * mean(r.map((x) => x.accuracy))).toFixed(2)}% | ${agree} / ${r.length} | ${unread} | ${mean(dp).toFixed(3)} / ${Math.max(0, ...dp).toFixed(3)} | ${mean(r.map((x) => x.cpuPerPage)).toFixed(2)} |`
+      `| ${condition} | ${r.length} (${humans} + ${r.length - humans}) | ${mean(r.map((x) => x.confidence ?? 0)).toFixed(1)}% | ${(100 * mean(r.map((x) => x.accuracy))).toFixed(2)}% | ${agree} / ${r.length} | ${unread} | ${r.length - agree - unread} | ${mean(dp).toFixed(3)} / ${Math.max(0, ...dp).toFixed(3)} | ${mean(r.map((x) => x.cpuPerPage)).toFixed(2)} |`
     )
   }
   const out = arg('out', '')

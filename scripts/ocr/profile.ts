@@ -54,20 +54,20 @@ async function main(): Promise<void> {
       Record<string, string>,
       boolean
     ][] = [
-      ['PNG 300 dpi as rendered, blocks', async (p) => p, {}, true],
-      ['PNG 300 dpi, text only', async (p) => p, {}, false],
-      ['gray PGM 300 dpi', (p) => toGrayPgm(p, 1), {}, true],
-      ['gray PGM 200 dpi', (p) => toGrayPgm(p, 2 / 3), {}, true],
-      ['gray PGM 150 dpi', (p) => toGrayPgm(p, 1 / 2), {}, true],
+      ['PNG 300 dpi as rendered, JSON blocks', async (p) => p, {}, true],
+      ['PNG 300 dpi, TSV', async (p) => p, {}, false],
+      ['gray PGM 300 dpi, TSV', (p) => toGrayPgm(p, 1), {}, false],
+      ['gray PGM 200 dpi, TSV (the pipeline now)', (p) => toGrayPgm(p, 2 / 3), {}, false],
+      ['gray PGM 150 dpi, TSV', (p) => toGrayPgm(p, 1 / 2), {}, false],
       [
-        'gray PGM 300 dpi, PSM 6 single block',
-        (p) => toGrayPgm(p, 1),
+        'gray PGM 200 dpi, TSV, PSM 6',
+        (p) => toGrayPgm(p, 2 / 3),
         { tessedit_pageseg_mode: PSM.SINGLE_BLOCK },
-        true
+        false
       ]
     ]
     for (const [name, prep, params, blocks] of variants) {
-      if (data === '4.0.0' && name !== 'PNG 300 dpi as rendered, blocks') continue
+      if (data === '4.0.0' && name !== 'PNG 300 dpi as rendered, JSON blocks') continue
       await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, ...params })
       let wall = 0
       let prepMs = 0
@@ -79,7 +79,11 @@ async function main(): Promise<void> {
         const t0 = performance.now()
         const img = await prep(png)
         prepMs += performance.now() - t0
-        const { data: out } = await worker.recognize(Buffer.from(img), {}, { text: true, blocks })
+        const { data: out } = await worker.recognize(
+          Buffer.from(img),
+          {},
+          { text: true, blocks, tsv: !blocks }
+        )
         wall += performance.now() - t0
         cpuMs += cpu() - c0
         acc += charAccuracy(essays[k], out.text)

@@ -216,7 +216,7 @@ describe('DocumentView: text read by OCR', () => {
     pages: [1, 2],
     confidence: 41,
     pageConfidence: [40, 42],
-    floor: 70,
+    floor: 85,
     msPerPage: 900
   }
 
