@@ -96,11 +96,15 @@ async function recognisePages(
   }
 }
 
+/**
+ * OCR paragraphs as blocks. Their kind is left to the same guesses as plain text (numbered and bulleted lists,
+ * headings, references after a references heading), so a scan's list is not scored as prose when the same
+ * essay as TXT or PDF is not.
+ */
 function ocrBlocks(page: number | null, result: OcrPageResult): OcrBlock[] {
   return result.paragraphs.map((p) => ({
     text: joinOcrLines(p.text),
     page,
-    kind: 'prose',
     confidence: p.confidence
   }))
 }

@@ -133,3 +133,35 @@ describe('warm Tesseract instances', () => {
     await next.close()
   })
 })
+
+describe('OCR paragraphs get the kinds plain text gets', () => {
+  it('a numbered list, a heading and references are told apart from prose, as in the TXT of the same essay', async () => {
+    const { extractImage } = await import('../../../src/pipeline/ocr')
+    const paragraphs = [
+      'There are a variety of opinions on the purpose of university education, and I believe it has\nseveral purposes, which are listed below.',
+      '1. To provide students with the skills and knowledge they need to be successful in their\nchosen field of study.',
+      '2. To provide students with the opportunity to learn new skills.',
+      'In conclusion, university education has many purposes that go well beyond preparing\nstudents for their first job.',
+      'References',
+      'Smith, J. (2020). Universities and work. Journal of Higher Education, 12(3), 45-67.'
+    ].map((text) => ({ text, confidence: 95, words: text.split(/\s+/).length }))
+    const engine = async () => ({
+      recognize: async () => ({ paragraphs, confidence: 95, ms: 1 }),
+      close: async () => {}
+    })
+    const doc = await extractImage(
+      new Uint8Array(8),
+      { kind: 'png', width: 10, height: 10, pages: 1 },
+      { engine }
+    )
+    expect(doc.paragraphs.map((p) => p.kind)).toEqual([
+      'prose',
+      'list',
+      'list',
+      'prose',
+      'heading',
+      'references'
+    ])
+    expect(doc.text).toContain('successful in their chosen field of study.')
+  })
+})
