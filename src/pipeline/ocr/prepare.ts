@@ -72,30 +72,35 @@ export function toPgm(image: GrayImage): Uint8Array {
   return out
 }
 
-/** PNG, JPEG, GIF or BMP bytes → grayscale pixels (the first frame of a GIF). */
-export async function decodeToGray(buf: Uint8Array): Promise<GrayImage> {
+/**
+ * PNG, JPEG, GIF or BMP bytes → grayscale pixels (the first frame of a GIF), shrunk by `scale` while drawing
+ * (Skia's resampling, native: 0.3 s of CPU for a 300 dpi A4 page instead of 0.6 s decoding at full size and
+ * shrinking in JavaScript).
+ */
+export async function decodeToGray(buf: Uint8Array, maxSide = Infinity): Promise<GrayImage> {
   const image = await loadImage(Buffer.from(buf))
-  const canvas = createCanvas(image.width, image.height)
+  const scale = Math.min(1, maxSide / Math.max(image.width, image.height))
+  const width = Math.max(1, Math.round(image.width * scale))
+  const height = Math.max(1, Math.round(image.height * scale))
+  const canvas = createCanvas(width, height)
   const g = canvas.getContext('2d')
+  g.imageSmoothingEnabled = true
+  g.imageSmoothingQuality = 'high'
   g.fillStyle = '#ffffff'
-  g.fillRect(0, 0, image.width, image.height)
-  g.drawImage(image, 0, 0)
-  const { data } = g.getImageData(0, 0, image.width, image.height)
-  return rgbaToGray(data, image.width, image.height)
+  g.fillRect(0, 0, width, height)
+  g.drawImage(image, 0, 0, width, height)
+  const { data } = g.getImageData(0, 0, width, height)
+  return rgbaToGray(data, width, height)
 }
 
-/** The scale that brings a page's longer side down to OCR_MAX_SIDE (1 when it is already there). */
-export function ocrScale(width: number, height: number): number {
-  return Math.min(1, OCR_MAX_SIDE / Math.max(width, height))
-}
-
-/** A page image as Tesseract gets it: grayscale, at most about 200 dpi, PGM. */
+/** A page image as Tesseract gets it: grayscale, its longer side at most `maxSide` (about 200 dpi), PGM. */
 export async function preparePage(image: PageImage, maxSide = OCR_MAX_SIDE): Promise<Uint8Array> {
-  const gray = image instanceof Uint8Array ? await decodeToGray(image) : image
-  return toPgm(downscale(gray, Math.min(1, maxSide / Math.max(gray.width, gray.height))))
+  if (image instanceof Uint8Array) return toPgm(await decodeToGray(image, maxSide))
+  return toPgm(downscale(image, Math.min(1, maxSide / Math.max(image.width, image.height))))
 }
 
-/** For measurements: an encoded image → a grayscale PGM, shrunk by `scale`. */
+/** For measurements: an encoded image → a grayscale PGM, shrunk to `scale` of its size as the pipeline does. */
 export async function toGrayPgm(buf: Uint8Array, scale: number): Promise<Uint8Array> {
-  return toPgm(downscale(await decodeToGray(buf), scale))
+  const image = await loadImage(Buffer.from(buf))
+  return toPgm(await decodeToGray(buf, Math.max(image.width, image.height) * scale))
 }

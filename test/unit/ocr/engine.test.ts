@@ -86,6 +86,20 @@ describe('page images for Tesseract', () => {
     expect(header.slice(0, 3)).toEqual(['P5', `1654 ${OCR_MAX_SIDE}`, '255'])
     const small = gray(300, 400, (x) => x % 256)
     expect(await preparePage(small)).toEqual(toPgm(small))
+    // An encoded photo is shrunk while it is decoded; black ink stays dark, paper white.
+    const { createCanvas } = await import('@napi-rs/canvas')
+    const canvas = createCanvas(1000, 1414)
+    const g = canvas.getContext('2d')
+    g.fillStyle = '#ffffff'
+    g.fillRect(0, 0, 1000, 1414)
+    g.fillStyle = '#000000'
+    g.fillRect(0, 0, 500, 1414)
+    const pgm = await preparePage(new Uint8Array(canvas.toBuffer('image/png')), 707)
+    const head = `P5\n500 707\n255\n`
+    expect(new TextDecoder().decode(pgm.subarray(0, head.length))).toBe(head)
+    const px = pgm.subarray(head.length)
+    expect(px[100 * 500 + 10]).toBeLessThan(20)
+    expect(px[100 * 500 + 490]).toBeGreaterThan(235)
   })
 })
 
