@@ -7,6 +7,7 @@
  */
 import type { DocWarning, ExtractedDocument, OcrInfo } from '../../shared/types'
 import { assembleText, cleanBlockText, countWords, type RawBlock } from '../../engine/text'
+import { looksLikeListItem } from '../../engine/text/blocks'
 import { ExtractFailure, failure } from '../extract/errors'
 import type { ExtractOutcome } from '../extract'
 import { createOcrEngine, OCR_ENGINE_NAME, type OcrEngine, type OcrPageResult } from './engine'
@@ -97,16 +98,33 @@ async function recognisePages(
 }
 
 /**
+ * A recognised paragraph split into list items and the text around them: on a skewed or noisy page Tesseract
+ * can return a whole page as one paragraph, and a numbered list inside it would be scored as prose. A new part
+ * starts at a list marker after a finished line, and, after a list item, at a capitalised line after a
+ * finished one.
+ */
+export function splitListItems(text: string): string[] {
+  const parts: string[][] = []
+  for (const line of text.split('\n')) {
+    const last = parts[parts.length - 1]
+    const finished = /[.:;!?)]$/.test((last?.[last.length - 1] ?? '').trim())
+    const inItem = last !== undefined && looksLikeListItem(last[0])
+    if (!last || (finished && (looksLikeListItem(line) || (inItem && /^\s*\p{Lu}/u.test(line)))))
+      parts.push([line])
+    else last.push(line)
+  }
+  return parts.map((lines) => lines.join('\n'))
+}
+
+/**
  * OCR paragraphs as blocks. Their kind is left to the same guesses as plain text (numbered and bulleted lists,
  * headings, references after a references heading), so a scan's list is not scored as prose when the same
  * essay as TXT or PDF is not.
  */
 function ocrBlocks(page: number | null, result: OcrPageResult): OcrBlock[] {
-  return result.paragraphs.map((p) => ({
-    text: joinOcrLines(p.text),
-    page,
-    confidence: p.confidence
-  }))
+  return result.paragraphs.flatMap((p) =>
+    splitListItems(p.text).map((text) => ({ text: joinOcrLines(text), page, confidence: p.confidence }))
+  )
 }
 
 /** Assembles text-layer and OCR blocks into a document, keeping each paragraph's confidence. */

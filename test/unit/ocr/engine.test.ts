@@ -178,4 +178,29 @@ describe('OCR paragraphs get the kinds plain text gets', () => {
     ])
     expect(doc.text).toContain('successful in their chosen field of study.')
   })
+
+  it('a page Tesseract returned as one paragraph (skewed scan) still has its numbered list apart', async () => {
+    const { extractImage, splitListItems } = await import('../../../src/pipeline/ocr')
+    const text = [
+      'I believe that university education has a number of purposes, which are',
+      'listed below.',
+      '1. To provide students with the skills and knowledge they need to be successful in their',
+      'chosen field of study.',
+      '2. To provide students with the opportunity to learn new skills.',
+      'In conclusion, university education has many purposes that go well beyond',
+      'preparing students for their first job. The year 2. was not a list item.'
+    ].join('\n')
+    expect(splitListItems(text).length).toBe(4)
+    const engine = async () => ({
+      recognize: async () => ({ paragraphs: [{ text, confidence: 95, words: 60 }], confidence: 95, ms: 1 }),
+      close: async () => {}
+    })
+    const doc = await extractImage(
+      new Uint8Array(8),
+      { kind: 'png', width: 10, height: 10, pages: 1 },
+      { engine }
+    )
+    expect(doc.paragraphs.map((p) => p.kind)).toEqual(['prose', 'list', 'list', 'prose'])
+    expect(doc.ocr?.paragraphConfidence).toEqual([95, 95, 95, 95])
+  })
 })
