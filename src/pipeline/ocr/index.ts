@@ -24,7 +24,7 @@ export const MAX_OCR_PAGES = 50
 /**
  * Mean word confidence (0–100) below which text "could not be read reliably" (docs/submissions.md, measured by
  * scripts/ocr/agreement.ts): printed pages at 150–300 dpi, skewed and noisy included, read at 92–97% with
- * 99–100% of characters right; handwriting-like fonts read at 54–80% with 70–96% right, and between 74% and
+ * 99–100% of characters right; handwriting-like fonts read at 51–80% with 70–97% right, and between 74% and
  * 80% the errors already turned AI essays' verdicts to "uncertain". 85 keeps every printed page and none of
  * those.
  */
