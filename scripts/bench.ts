@@ -3,7 +3,7 @@
  * never from timed tests).
  *   npm run bench                   extraction, detector, watermarks, whole check at 100 and 1,000 documents,
  *                                   the UI thread during a 100-file batch (Playwright + Debian's chromium),
- *                                   OCR seconds per A4 page at 300 dpi
+ *                                   OCR seconds per A4 page at 300 dpi, scanned 3-page essays' verdicts
  *   npm run bench -- --full         the whole check at 10,000 documents as well
  *   npm run bench -- --quick        the whole check at 100 documents only (the 10,000 target is then not shown)
  *   npm run bench -- --no-ui        without the UI-thread measurement
@@ -31,6 +31,11 @@ const steps: [string, string, string[]][] = [
     ['scripts/bench-watermarks.ts']
   ],
   ['OCR: seconds per A4 page at 300 dpi (scans and photos)', tsx, ['scripts/bench-ocr.ts']],
+  [
+    'OCR: scanned 3-page essays (OUTFOX human and AI), the verdict before and after OCR',
+    tsx,
+    ['scripts/ocr/scanned-essay.ts']
+  ],
   ['Whole check (built CLI) and one essay (CLI and app)', tsx, ['scripts/bench-check.ts', '--sizes', sizes]]
 ]
 

@@ -101,7 +101,7 @@ export async function checkFile(
     result.warnings = result.warnings.filter((w) => w.code !== 'ocr-unreliable')
     result.warnings.push({
       code: 'ocr-unreliable',
-      message: `Could not read reliably: text recognition was only ${Math.round(doc.ocr.confidence)}% confident (the floor is ${doc.ocr.floor}%), so no verdict is given. Handwriting, faint, skewed or blurred pages read badly; judge from the original.`
+      message: `Could not read reliably: text recognition was only ${Math.round(doc.ocr.confidence)}% confident (the floor is ${doc.ocr.floor}%), so no verdict is given. Inkprint cannot read handwriting usefully; faint, skewed or blurred pages read badly too. Judge from the original.`
     })
     result.fingerprints = findFingerprints(doc.text, doc.metadata, { format: doc.format, hidden: doc.hidden })
     timings.total = since(t0)

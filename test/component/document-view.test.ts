@@ -209,3 +209,36 @@ describe('DocumentView', () => {
     expect(screen.queryAllByTestId('passage')).toHaveLength(0)
   })
 })
+
+describe('DocumentView: text read by OCR', () => {
+  const ocr = {
+    engine: 'Tesseract',
+    pages: [1, 2],
+    confidence: 41,
+    pageConfidence: [40, 42],
+    floor: 85,
+    msPerPage: 900
+  }
+
+  it('a multi-page scan (TIFF) names its pages; unreadable text says handwriting cannot be read, with no verdict', () => {
+    const result = {
+      ...scoredEssay,
+      format: 'image' as const,
+      status: 'unsupported' as const,
+      detector: undefined,
+      ocr,
+      passages: scoredEssay.passages.map((p) => ({
+        ...p,
+        score: undefined,
+        ocrConfidence: 41,
+        ocrUnreliable: true
+      })),
+      warnings: [{ code: 'ocr-unreliable' as const, message: 'Could not read reliably' }]
+    }
+    render(DocumentView, { props: { result, onBack: () => {} } })
+    const note = screen.getByTestId('ocr-note')
+    expect(note.textContent).toMatch(/pages 1, 2 of this image,\s*41% mean confidence/)
+    expect(note.textContent).toMatch(/Could not read reliably.*does not read handwriting usefully/s)
+    expect(screen.queryByTestId('verdict')).toBeNull()
+  })
+})

@@ -11,7 +11,7 @@ export interface ImageInfo {
   kind: ImageKind
   width: number
   height: number
-  /** Images in the file (TIFF can hold several pages). */
+  /** Pages in the file (a TIFF can hold several; width and height are then its largest page's). */
   pages: number
 }
 
@@ -65,6 +65,11 @@ function sniffJpeg(buf: Uint8Array): ImageInfo {
   throw imageFailure('corrupt')
 }
 
+/**
+ * A TIFF's pages from its chain of directories: the count, and the size of its largest page (every page must
+ * pass the pixel cap). Reduced-resolution copies (thumbnails) are no pages. A chain that loops back on itself
+ * is damaged (a decoder following it would never end).
+ */
 function sniffTiff(buf: Uint8Array): ImageInfo | null {
   const little = buf[0] === 0x49
   const u16 = little ? le16 : be16
@@ -75,19 +80,27 @@ function sniffTiff(buf: Uint8Array): ImageInfo | null {
   let height = 0
   let pages = 0
   const seen = new Set<number>()
-  while (ifd > 0 && ifd + 2 <= buf.length && !seen.has(ifd) && pages < 10_000) {
+  while (ifd > 0 && pages < 10_000) {
+    if (seen.has(ifd) || ifd + 2 > buf.length) throw imageFailure('corrupt')
     seen.add(ifd)
     const count = u16(buf, ifd)
+    let w = 0
+    let h = 0
+    let reduced = false
     for (let i = 0; i < count; i++) {
       const at = ifd + 2 + i * 12
       if (at + 12 > buf.length) break
       const tag = u16(buf, at)
       const type = u16(buf, at + 2)
       const value = type === 3 ? u16(buf, at + 8) : u32(buf, at + 8)
-      if (pages === 0 && tag === 256) width = value
-      if (pages === 0 && tag === 257) height = value
+      if (tag === 254) reduced = (value & 1) === 1
+      if (tag === 256) w = value
+      if (tag === 257) h = value
     }
-    pages++
+    if (!reduced) {
+      pages++
+      if (pages === 1 || w * h > width * height) [width, height] = [w, h]
+    }
     const next = ifd + 2 + count * 12
     ifd = next + 4 <= buf.length ? u32(buf, next) : 0
   }
@@ -106,7 +119,7 @@ export function imageFailure(
   return new ExtractFailure(code, messages[code])
 }
 
-/** Refuses images that are no page: absurd pixel counts, zero sizes, multi-page TIFFs (not supported yet). */
+/** Refuses images that are no page: absurd pixel counts (of any page of a TIFF), zero sizes. */
 export function checkImage(info: ImageInfo): void {
   if (info.width <= 0 || info.height <= 0) throw imageFailure('corrupt')
   const pixels = info.width * info.height
@@ -114,10 +127,5 @@ export function checkImage(info: ImageInfo): void {
     throw imageFailure(
       'too-large',
       `${info.width.toLocaleString('en')} × ${info.height.toLocaleString('en')} pixels; the most Inkprint reads is ${MAX_IMAGE_PIXELS / 1_000_000} megapixels`
-    )
-  if (info.kind === 'tiff' && info.pages > 1)
-    throw imageFailure(
-      'unsupported-type',
-      `a TIFF with ${info.pages} pages; Inkprint reads single-page TIFFs: save the scan as a PDF instead`
     )
 }

@@ -7,19 +7,28 @@
  */
 import type { DocWarning, ExtractedDocument, OcrInfo } from '../../shared/types'
 import { assembleText, cleanBlockText, countWords, type RawBlock } from '../../engine/text'
+import { looksLikeListItem } from '../../engine/text/blocks'
 import { ExtractFailure, failure } from '../extract/errors'
 import type { ExtractOutcome } from '../extract'
 import { createOcrEngine, OCR_ENGINE_NAME, type OcrEngine, type OcrPageResult } from './engine'
 import { checkImage, imageFailure, isHeic, sniffImage, type ImageInfo } from './images'
 import { openPdfPages } from './render'
+import type { PageImage } from './prepare'
+import { openTiff, type TiffPages } from './tiff'
 
 export { IMAGE_EXTENSIONS, MAX_IMAGE_PIXELS, sniffImage, isHeic } from './images'
 export { OCR_ENGINE_NAME } from './engine'
 
 /** Most pages read by OCR in one document: a class essay is a few pages; a 500-page scan is not one. */
 export const MAX_OCR_PAGES = 50
-/** Mean word confidence (0–100) below which text "could not be read reliably". See docs/ocr.md. */
-export const OCR_CONFIDENCE_FLOOR = 70
+/**
+ * Mean word confidence (0–100) below which text "could not be read reliably" (docs/submissions.md, measured by
+ * scripts/ocr/agreement.ts): printed pages at 150–300 dpi, skewed and noisy included, read at 92–97% with
+ * 99–100% of characters right; handwriting-like fonts read at 51–80% with 70–97% right, and between 74% and
+ * 80% the errors already turned AI essays' verdicts to "uncertain". 85 keeps every printed page and none of
+ * those.
+ */
+export const OCR_CONFIDENCE_FLOOR = 85
 
 export interface OcrProgress {
   stage: 'ocr'
@@ -48,9 +57,13 @@ function cancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw failure('cancelled', null)
 }
 
+/**
+ * Recognises `pages`, up to the engine's concurrency at a time (a warm second Tesseract instance reads the next
+ * page while the first is busy), reporting progress as each page starts; results in page order.
+ */
 async function recognisePages(
   pages: number[],
-  image: (n: number) => Promise<Uint8Array>,
+  image: (n: number) => Promise<PageImage>,
   opts: OcrOptions
 ): Promise<Map<number, OcrPageResult>> {
   if (pages.length > MAX_OCR_PAGES)
@@ -62,13 +75,19 @@ async function recognisePages(
   const onAbort = (): void => void engine.close()
   opts.signal?.addEventListener('abort', onAbort, { once: true })
   try {
-    const results = new Map<number, OcrPageResult>()
-    for (const [i, n] of pages.entries()) {
-      cancelled(opts.signal)
-      opts.onProgress?.({ stage: 'ocr', page: i + 1, pages: pages.length })
-      results.set(n, await engine.recognize(await image(n)))
+    const done = new Map<number, OcrPageResult>()
+    let next = 0
+    const lane = async (): Promise<void> => {
+      while (next < pages.length) {
+        const i = next++
+        cancelled(opts.signal)
+        opts.onProgress?.({ stage: 'ocr', page: i + 1, pages: pages.length })
+        done.set(pages[i], await engine.recognize(await image(pages[i])))
+      }
     }
-    return results
+    const lanes = Math.max(1, Math.min(engine.concurrency ?? 1, pages.length))
+    await Promise.all(Array.from({ length: lanes }, lane))
+    return new Map(pages.map((n) => [n, done.get(n) as OcrPageResult]))
   } catch (error) {
     cancelled(opts.signal)
     throw error
@@ -78,13 +97,34 @@ async function recognisePages(
   }
 }
 
+/**
+ * A recognised paragraph split into list items and the text around them: on a skewed or noisy page Tesseract
+ * can return a whole page as one paragraph, and a numbered list inside it would be scored as prose. A new part
+ * starts at a list marker after a finished line, and, after a list item, at a capitalised line after a
+ * finished one.
+ */
+export function splitListItems(text: string): string[] {
+  const parts: string[][] = []
+  for (const line of text.split('\n')) {
+    const last = parts[parts.length - 1]
+    const finished = /[.:;!?)]$/.test((last?.[last.length - 1] ?? '').trim())
+    const inItem = last !== undefined && looksLikeListItem(last[0])
+    if (!last || (finished && (looksLikeListItem(line) || (inItem && /^\s*\p{Lu}/u.test(line)))))
+      parts.push([line])
+    else last.push(line)
+  }
+  return parts.map((lines) => lines.join('\n'))
+}
+
+/**
+ * OCR paragraphs as blocks. Their kind is left to the same guesses as plain text (numbered and bulleted lists,
+ * headings, references after a references heading), so a scan's list is not scored as prose when the same
+ * essay as TXT or PDF is not.
+ */
 function ocrBlocks(page: number | null, result: OcrPageResult): OcrBlock[] {
-  return result.paragraphs.map((p) => ({
-    text: joinOcrLines(p.text),
-    page,
-    kind: 'prose',
-    confidence: p.confidence
-  }))
+  return result.paragraphs.flatMap((p) =>
+    splitListItems(p.text).map((text) => ({ text: joinOcrLines(text), page, confidence: p.confidence }))
+  )
 }
 
 /** Assembles text-layer and OCR blocks into a document, keeping each paragraph's confidence. */
@@ -114,20 +154,21 @@ function toDocument(
     msPerPage: Math.round(pageResults.reduce((s, r) => s + r.ms, 0) / Math.max(1, pageResults.length))
   }
   const warnings: DocWarning[] = base.warnings.filter((w) => w.code !== 'pages-without-text')
-  const pageList =
-    format === 'image' ? 'This image' : `Page${pages.length === 1 ? '' : 's'} ${pages.join(', ')}`
+  const single = format === 'image' && pages.length === 1
+  const pageList = single
+    ? 'This image'
+    : `Page${pages.length === 1 ? '' : 's'} ${pages.join(', ')}${format === 'image' ? ' of this image' : ''}`
   warnings.push({
     code: 'ocr',
-    message: `${pageList} ${format === 'image' || pages.length === 1 ? 'was' : 'were'} read by text recognition (OCR), with ${Math.round(confidence)}% mean confidence. Recognition errors change the text the detector sees; compare with the original where it matters.`
+    message: `${pageList} ${pages.length === 1 ? 'was' : 'were'} read by text recognition (OCR), with ${Math.round(confidence)}% mean confidence. Recognition errors change the text the detector sees; compare with the original where it matters.`
   })
   const weak = pages.filter((_, i) => pageResults[i].confidence < OCR_CONFIDENCE_FLOOR)
   if (weak.length > 0)
     warnings.push({
       code: 'ocr-unreliable',
-      message:
-        format === 'image'
-          ? 'Inkprint could not read this image reliably. Handwriting, faint, skewed or blurred photos read badly; passages below the confidence floor get no verdict.'
-          : `Inkprint could not read page${weak.length === 1 ? '' : 's'} ${weak.join(', ')} reliably. Handwriting, faint, skewed or blurred scans read badly; passages below the confidence floor get no verdict.`
+      message: single
+        ? 'Inkprint could not read this image reliably: it cannot read handwriting usefully, and faint, skewed or blurred photos read badly too. Passages below the confidence floor get no verdict.'
+        : `Inkprint could not read page${weak.length === 1 ? '' : 's'} ${weak.join(', ')}${format === 'image' ? ' of this image' : ''} reliably: it cannot read handwriting usefully, and faint, skewed or blurred scans read badly too. Passages below the confidence floor get no verdict.`
     })
   return {
     ...base,
@@ -144,20 +185,35 @@ function toDocument(
 
 const round1 = (x: number): number => Math.round(x * 10) / 10
 
-/** An image file of a page (PNG, JPEG, single-page TIFF, GIF, BMP) read by OCR. */
+/**
+ * An image file of a page (PNG, JPEG, GIF, BMP) or of several (a multi-page TIFF, each page decoded only when
+ * its turn comes) read by OCR.
+ */
 export async function extractImage(
   buf: Uint8Array,
   info: ImageInfo,
   opts: OcrOptions = {}
 ): Promise<ExtractedDocument> {
   checkImage(info)
-  const results = await recognisePages([1], async () => buf, opts)
-  const result = results.get(1) as OcrPageResult
-  return toDocument('image', ocrBlocks(null, result), results, {
-    pageCount: 1,
-    metadata: {},
-    warnings: []
-  })
+  const pages = Array.from({ length: info.pages }, (_, i) => i + 1)
+  let tiff: TiffPages | null = null
+  const results = await recognisePages(
+    pages,
+    async (n) => {
+      if (info.kind !== 'tiff') return buf
+      tiff ??= openTiff(buf)
+      if (n > tiff.count) throw imageFailure('corrupt')
+      return tiff.page(n)
+    },
+    opts
+  )
+  const multi = info.pages > 1
+  return toDocument(
+    'image',
+    pages.flatMap((n) => ocrBlocks(multi ? n : null, results.get(n) as OcrPageResult)),
+    results,
+    { pageCount: info.pages, metadata: {}, warnings: [] }
+  )
 }
 
 /** Scanned pages of a PDF read by OCR; pages with a text layer (from `textDoc`) keep it. */
@@ -199,14 +255,16 @@ export function needsPdfOcr(outcome: ExtractOutcome): boolean {
 }
 
 /**
+ * HEIC is refused on purpose (docs/submissions.md): the one maintained offline decoder on npm, libheif-js, is
+ * LGPL-3.0 and carries an HEVC (H.265) decoder, a codec under patent pools that Inkprint cannot license.
  * The image behind these bytes, refused early when it is no page (HEIC without an offline decoder, absurd
- * sizes, multi-page TIFF); null when the bytes are not an image.
+ * sizes, a damaged TIFF page chain); null when the bytes are not an image.
  */
 export function imageInfo(buf: Uint8Array): ImageInfo | null {
   if (isHeic(buf))
     throw imageFailure(
       'unsupported-type',
-      'an HEIC photo; no maintained offline HEIC decoder exists for Inkprint to use: export it as JPEG (iPhone: Settings → Camera → Formats → Most Compatible)'
+      'an HEIC photo: HEIC is not supported; export it as JPEG (iPhone: share the photo to Files or Mail, or set Settings → Camera → Formats → Most Compatible)'
     )
   return sniffImage(buf)
 }

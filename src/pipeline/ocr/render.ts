@@ -1,19 +1,21 @@
 /**
  * PDF pages without a text layer, rendered to page images for OCR: pdfjs-dist draws each page onto a
- * @napi-rs/canvas canvas (pdfjs' own Node canvas backend, installed with it) at 300 dpi, capped in pixels so an
- * absurd page size cannot allocate gigabytes.
+ * @napi-rs/canvas canvas (pdfjs' own Node canvas backend, installed with it) at 200 dpi, the resolution
+ * recognition needs (./prepare), capped in pixels so an absurd page size cannot allocate gigabytes. The pixels
+ * go to the engine as grayscale directly: no PNG is encoded only to be decoded again.
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { loadPdfjs } from '../extract/pdf'
 import { MAX_IMAGE_PIXELS } from './images'
+import { rgbaToGray, type GrayImage } from './prepare'
 
-export const OCR_DPI = 300
+export const OCR_DPI = 200
 
 export interface PdfPages {
   numPages: number
-  /** A PNG of page n (1-based) at up to 300 dpi. */
-  render(n: number): Promise<Uint8Array>
+  /** Page n (1-based) in grayscale at up to 200 dpi. */
+  render(n: number): Promise<GrayImage>
   close(): Promise<void>
 }
 
@@ -24,10 +26,6 @@ function assetDirs(): { standardFontDataUrl: string; cMapUrl: string; wasmUrl: s
     cMapUrl: join(root, 'cmaps') + '/',
     wasmUrl: join(root, 'wasm') + '/'
   }
-}
-
-interface CanvasLike {
-  toBuffer(mime: 'image/png'): Buffer
 }
 
 export async function openPdfPages(buf: Uint8Array): Promise<PdfPages> {
@@ -57,14 +55,17 @@ export async function openPdfPages(buf: Uint8Array): Promise<PdfPages> {
           }
         ).canvasFactory
         const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height))
+        const width = Math.ceil(viewport.width)
+        const height = Math.ceil(viewport.height)
         const ctx = context as {
           fillStyle: string
           fillRect(x: number, y: number, w: number, h: number): void
+          getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray }
         }
         ctx.fillStyle = '#ffffff'
-        ctx.fillRect(0, 0, Math.ceil(viewport.width), Math.ceil(viewport.height))
+        ctx.fillRect(0, 0, width, height)
         await page.render({ canvasContext: context as never, canvas: canvas as never, viewport }).promise
-        return new Uint8Array((canvas as CanvasLike).toBuffer('image/png'))
+        return rgbaToGray(ctx.getImageData(0, 0, width, height).data, width, height)
       } finally {
         page.cleanup()
       }

@@ -9,14 +9,19 @@ import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractScannedPdf, MAX_OCR_PAGES, sniffImage, passageConfidence } from '../../../src/pipeline/ocr'
 import { readDocument } from '../../../src/pipeline/read'
-import { renderPages } from '../../../scripts/ocr/page-image'
+import { closeOcrWorkers } from '../../../src/pipeline/ocr/engine'
+import { grayTiff, renderPages } from '../../../scripts/ocr/page-image'
+import { decodeToGray } from '../../../src/pipeline/ocr/prepare'
 import { studentEssay } from '../../fixtures/make-lms-archives.mjs'
 
 let dir: string
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'inkprint-ocr-'))
 })
-afterAll(() => rm(dir, { recursive: true, force: true }))
+afterAll(async () => {
+  await closeOcrWorkers()
+  await rm(dir, { recursive: true, force: true })
+})
 
 const ESSAY = studentEssay(0).join('\n\n')
 
@@ -70,12 +75,42 @@ describe('page images: refused from their headers before decoding', () => {
     }
   })
 
-  it('HEIC photos say how to export them; a multi-page TIFF says to save a PDF', async () => {
+  it('HEIC photos say how to export them', async () => {
     const heic = new Uint8Array([0, 0, 0, 24, ...new TextEncoder().encode('ftypheic'), 0, 0, 0, 0])
     await writeFile(join(dir, 'photo.heic'), heic)
     const out = await readDocument(join(dir, 'photo.heic'), { engine: noEngine })
     expect(!out.ok && out.error.code).toBe('unsupported-type')
-    expect(!out.ok && out.error.message).toMatch(/HEIC.*JPEG/)
+    expect(!out.ok && out.error.message).toMatch(/HEIC is not supported; export it as JPEG/)
+  })
+
+  it('multi-page TIFFs: every page must pass the pixel cap, the page cap holds, a looping page chain is damaged', async () => {
+    const blank = (width: number, height: number) => ({
+      width,
+      height,
+      pixels: new Uint8Array(width * height)
+    })
+    // The second page's header claims 20,000 × 20,000 pixels: refused before anything is decoded.
+    const huge = grayTiff([blank(10, 10), blank(10, 10)])
+    const v = new DataView(huge.buffer)
+    const second = v.getUint32(8 + 2 + 9 * 12, true)
+    v.setUint32(second + 2 + 8, 20_000, true)
+    v.setUint32(second + 2 + 12 + 8, 20_000, true)
+    expect(sniffImage(huge)).toMatchObject({ kind: 'tiff', pages: 2, width: 20_000, height: 20_000 })
+    await writeFile(join(dir, 'huge.tif'), huge)
+    const big = await readDocument(join(dir, 'huge.tif'), { engine: noEngine })
+    expect(!big.ok && big.error.code).toBe('too-large')
+
+    const many = grayTiff(Array.from({ length: MAX_OCR_PAGES + 1 }, () => blank(8, 8)))
+    await writeFile(join(dir, 'many.tif'), many)
+    const tooMany = await readDocument(join(dir, 'many.tif'), { engine: noEngine })
+    expect(!tooMany.ok && tooMany.error.code).toBe('too-large')
+    expect(!tooMany.ok && tooMany.error.message).toContain(`${MAX_OCR_PAGES + 1} scanned pages`)
+
+    const loop = grayTiff([blank(8, 8), blank(8, 8)])
+    new DataView(loop.buffer).setUint32(8 + 2 + 9 * 12, 8, true) // page 1's "next page" is page 1
+    await writeFile(join(dir, 'loop.tif'), loop)
+    const looped = await readDocument(join(dir, 'loop.tif'), { engine: noEngine })
+    expect(!looped.ok && looped.error.code).toBe('corrupt')
   })
 
   it(`a 500-page scan is a coded error before any page is recognised (cap ${MAX_OCR_PAGES})`, async () => {
@@ -110,6 +145,34 @@ describe('offline OCR (tesseract.js with its npm English data)', () => {
     const all = passageConfidence(out.doc, 0, out.doc.text.length)
     expect(all).toBeGreaterThan(80)
     expect(out.doc.ocr?.paragraphConfidence.every((c) => c !== null && c > 50)).toBe(true)
+  }, 300_000)
+
+  it('reads every page of a multi-page TIFF scan, in order, with progress and confidence per page', async () => {
+    const texts = [studentEssay(2).slice(0, 2).join('\n\n'), studentEssay(3).slice(0, 2).join('\n\n')]
+    const pages = await Promise.all(texts.map((t) => decodeToGray(renderPages(t, { dpi: 200 })[0])))
+    const path = join(dir, 'scan.tiff')
+    await writeFile(path, grayTiff(pages))
+    const progress: unknown[] = []
+    const out = await readDocument(path, { onProgress: (p) => progress.push(p) })
+    if (!out.ok) throw new Error(out.error.message)
+    expect(out.doc).toMatchObject({ format: 'image', pageCount: 2 })
+    expect(out.doc.ocr?.pages).toEqual([1, 2])
+    expect(out.doc.ocr?.pageConfidence.every((c) => c > 80)).toBe(true)
+    expect(progress).toEqual([
+      { stage: 'ocr', page: 1, pages: 2 },
+      { stage: 'ocr', page: 2, pages: 2 }
+    ])
+    const onPage = (n: number) =>
+      out.doc.paragraphs
+        .filter((p) => p.page === n)
+        .map((p) => out.doc.text.slice(p.start, p.end))
+        .join(' ')
+    const words = (t: string) => t.split(/\s+/).slice(0, 8).join(' ')
+    expect(onPage(1)).toContain(words(texts[0]))
+    expect(onPage(2)).toContain(words(texts[1]))
+    expect(out.doc.warnings.find((w) => w.code === 'ocr')?.message).toMatch(
+      /^Pages 1, 2 of this image were read/
+    )
   }, 300_000)
 
   it('a mixed PDF keeps its text layer and recognises only the scanned page', async () => {

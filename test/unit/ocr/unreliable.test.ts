@@ -41,14 +41,24 @@ describe('the OCR confidence floor', () => {
     const r = await checkFile(png, ctx, { includeText: true, operatingPoint: 'balanced' })
     expect(r.status).toBe('unsupported')
     expect(r.format).toBe('image')
-    expect(r.ocr).toMatchObject({ confidence: 40, pages: [1], floor: 70, engine: 'stand-in engine' })
-    expect(r.warnings.find((w) => w.code === 'ocr-unreliable')?.message).toMatch(/Could not read reliably/)
+    expect(r.ocr).toMatchObject({ confidence: 40, pages: [1], floor: 85, engine: 'stand-in engine' })
+    expect(r.warnings.find((w) => w.code === 'ocr-unreliable')?.message).toMatch(
+      /Could not read reliably.*Inkprint cannot read handwriting usefully/
+    )
     expect(r.detector ?? null).toBeNull()
     expect(r.passages.length).toBeGreaterThan(0)
     for (const p of r.passages) expect(p).toMatchObject({ ocrConfidence: 40, ocrUnreliable: true })
     expect(passageTag(r.passages[0], undefined)).toMatch(
       /Could not read reliably.*read by OCR, 40% confidence/
     )
+  })
+
+  it('78%, as handwriting-like script fonts read (74–80%), is below the floor too', async () => {
+    confidence = 78
+    const r = await checkFile(png, ctx, { includeText: true, operatingPoint: 'balanced' })
+    expect(r.status).toBe('unsupported')
+    expect(r.warnings.map((w) => w.code)).toContain('ocr-unreliable')
+    for (const p of r.passages) expect(p).toMatchObject({ ocrConfidence: 78, ocrUnreliable: true })
   })
 
   it('above the floor: OCR text is checked like any text, marked with its confidence', async () => {
