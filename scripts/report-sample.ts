@@ -7,8 +7,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { renderClassReport, renderDocumentReport } from '../src/engine/report'
 import { findChromium, printHtmlToPdf } from '../src/pipeline/report'
-import { CTX, errorResult, essay300Result, okResult, tooShortResult } from '../test/unit/report/fixtures'
-import { hostileResult } from '../test/unit/report/hostile'
+import {
+  CTX,
+  errorResult,
+  essay300Result,
+  okResult,
+  tooShortResult
+} from '../test/unit/engine/report/fixtures'
+import { hostileResult } from '../test/unit/engine/report/hostile'
 
 const outDir = resolve('reports/sample-report')
 rmSync(outDir, { recursive: true, force: true })

@@ -4,7 +4,7 @@
  * ../shared/data set (default OUTFOX: student essays and model-written essays on the same prompts, read at run
  * time, never copied into the repository) that print to exactly three A4 pages at 12 pt, rendered at 300 dpi,
  * put into PDFs as page images only (no text layer), and checked with the real pipeline next to their
- * original text. The unit suite checks a one-page version (test/unit/ocr/scanned-essay.test.ts); three pages
+ * original text. The unit suite checks a one-page version (test/unit/pipeline/ocr/scanned-essay.test.ts); three pages
  * of OCR take too long for it. Exits non-zero when a verdict changes.
  *   npx tsx scripts/ocr/scanned-essay.ts [--dataset outfox] [--pages 3]
  */

@@ -19,8 +19,8 @@ echo "== featurise the imitation corpus (data/imitation -> $CACHE_DIR/imitation)
 npx tsx src/training/featurize-dataset.ts "$DATA_DIR" "$CACHE_DIR/imitation" imitation
 echo "== fit, calibrate, export"
 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PY" src/training/train.py "$CACHE_DIR" resources/models \
-  test/unit/detector/golden/featurizer-golden.json
-npx prettier --write test/unit/detector/golden/featurizer-golden.json > /dev/null
+  test/unit/engine/detector/golden/featurizer-golden.json
+npx prettier --write test/unit/engine/detector/golden/featurizer-golden.json > /dev/null
 echo "== in-distribution evaluation (no refits; run 'npm run eval' for the cross-corpus card)"
 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PY" src/training/evaluate.py "$CACHE_DIR" resources/models --no-refits > /dev/null
 echo "== done in $(( $(date +%s) - start )) s"

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from './support/app'
-import { formalStyle, plainStyle } from '../unit/style-compare/styles'
+import { formalStyle, plainStyle } from '../unit/engine/style-compare/styles'
 
 let root: string
 test.beforeAll(async () => {

@@ -1,7 +1,7 @@
 /**
  * DOCX text from word/document.xml, read with our safe XML reader: paragraph styles (headings through basedOn
  * and outline levels, quotes, lists), tables as units, nothing inflated outside our zip caps. mammoth, the
- * brief's DOCX library, was compared on every fixture (test/unit/pipeline/docx-mammoth-reader.ts and docx-mammoth.test.ts):
+ * brief's DOCX library, was compared on every fixture (test/unit/pipeline/extract/docx-mammoth-reader.ts and docx-mammoth.test.ts):
  * it matches on plain paragraphs, lists and tables but scores hidden runs, drops text boxes, w:altChunk and
  * basedOn/outline headings, and its model has no run identity to combine with ours, so it reads nothing here.
  * Metadata (core/app properties, rsid sessions) is ours too (docxMeta.ts).

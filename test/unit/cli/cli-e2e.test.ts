@@ -11,7 +11,7 @@ import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { DocumentResult } from '../../../src/shared/types'
 import { makeFixtures } from '../../fixtures/make-fixtures.mjs'
-import { writeEssayFolders } from '../calibration/fixtures'
+import { writeEssayFolders } from '../pipeline/calibration-fixtures'
 
 const run = promisify(execFile)
 const BIN = join(process.cwd(), 'bin', 'inkprint.cjs')

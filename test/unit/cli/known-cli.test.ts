@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { DocumentResult } from '../../../src/shared/types'
 import { parseCliArgs, UsageError } from '../../../src/cli/args'
-import { formalStyle, plainStyle } from '../style-compare/styles'
+import { formalStyle, plainStyle } from '../engine/style-compare/styles'
 
 const run = promisify(execFile)
 const BIN = join(process.cwd(), 'bin', 'inkprint.cjs')

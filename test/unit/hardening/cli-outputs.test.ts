@@ -17,7 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { DocumentResult } from '../../../src/shared/types'
 import type { WatermarkProfile } from '../../../src/engine/watermark'
 import { makeFixtures } from '../../fixtures/make-fixtures.mjs'
-import { generate, kgwRule } from '../watermark/toy'
+import { generate, kgwRule } from '../engine/watermark/toy'
 
 const BIN = join(process.cwd(), 'bin', 'inkprint.cjs')
 const CLASS = ['essay.docx', 'essay.md', 'essay-utf8.txt', 'essay.pdf']

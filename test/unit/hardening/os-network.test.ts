@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findChromium } from '../../../src/pipeline/report/chromium'
 import { makeFixtures } from '../../fixtures/make-fixtures.mjs'
-import { writeEssayFolders } from '../calibration/fixtures'
+import { writeEssayFolders } from '../pipeline/calibration-fixtures'
 
 const BIN = join(process.cwd(), 'bin', 'inkprint.cjs')
 

@@ -152,7 +152,7 @@ describe('kept results: remove and undo, review notes, re-judging', () => {
     )
 
     // These results come from a stand-in model: the shipped model's thresholds are never applied to them
-    // (test/unit/main/rejudge.test.ts covers re-judging a result of the shipped model).
+    // (test/unit/pipeline/rejudge.test.ts covers re-judging a result of the shipped model).
     const rejudged = value(
       await handlers.rejudgeResults({ paths: [file], options: { operatingPoint: 'strict' } })
     )

@@ -9,7 +9,7 @@ import * as paper from '../../../src/engine/report/wording'
 import * as watermark from '../../../src/engine/watermark'
 import { renderDocumentReport } from '../../../src/engine/report'
 import type { OperatingPoint } from '../../../src/shared/types'
-import { CTX, okResult } from '../report/fixtures'
+import { CTX, okResult } from '../engine/report/fixtures'
 
 const RATES = [
   0, 1e-5, 0.0002, 0.0009, 0.001, 0.004, 0.005, 0.0123, 0.016, 0.03, 0.0333, 0.099, 0.12, 0.167, 0.5, 1
