@@ -151,8 +151,7 @@ export async function scoreDocumentWith(
         : decideVerdict({
             probability: docProb,
             threshold: op.threshold,
-            uncertainFloor: card.uncertainFloor,
-            aiShare
+            uncertainFloor: card.uncertainFloor
           }),
       aiShare
     }

@@ -85,8 +85,7 @@ describe.skipIf(!hasModel)(
           decideVerdict({
             probability: q,
             threshold: op.threshold,
-            uncertainFloor: card.uncertainFloor,
-            aiShare: summary.aiShare
+            uncertainFloor: card.uncertainFloor
           })
         )
       }

@@ -123,9 +123,15 @@ describe('applying a calibration', () => {
     expect(applyCalibration(summary(p.threshold), p).verdict).toBe('uncertain') // flag only when above
     expect(applyCalibration(summary(p.uncertainFloor), p).verdict).toBe('likely-human')
   })
-  it('never calls a document likely AI when none of its text reads like AI (the verdict would contradict it)', () => {
-    const noAiText = applyCalibration(summary(p.threshold + 0.01, 'uncertain', 0), p)
-    expect(noAiText.verdict).toBe('uncertain')
+  it('never calls a document likely AI at a probability under one half, however low the calibrated threshold', () => {
+    const low = { ...p, threshold: 0.178, uncertainFloor: 0.1 }
+    expect(applyCalibration(summary(0.27, 'uncertain', 0), low).verdict).toBe('uncertain')
+    expect(applyCalibration(summary(0.49, 'uncertain', 0.5), low).verdict).toBe('uncertain')
+    expect(applyCalibration(summary(0.51, 'uncertain', 0), low).verdict).toBe('likely-ai')
+  })
+  it('judges the whole text: above the threshold it reads like AI even when no single passage does', () => {
+    // the passage line is far stricter (an essay has many passages); the screen and report explain the case
+    expect(applyCalibration(summary(p.threshold + 0.01, 'uncertain', 0), p).verdict).toBe('likely-ai')
     expect(applyCalibration(summary(p.threshold + 0.01, 'uncertain', 0.05), p).verdict).toBe('likely-ai')
   })
   it('keeps a limited-evidence verdict (short texts get no verdict)', () => {

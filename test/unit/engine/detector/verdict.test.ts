@@ -37,8 +37,8 @@ const summary = (
 })
 
 describe('decideVerdict', () => {
-  const rule = (probability: number, aiShare: number | null = 0.5): DocumentVerdict =>
-    decideVerdict({ probability, threshold: 0.8, uncertainFloor: 0.3, aiShare })
+  const rule = (probability: number): DocumentVerdict =>
+    decideVerdict({ probability, threshold: 0.8, uncertainFloor: 0.3 })
 
   it('flags strictly above the threshold, is uncertain above the floor, and says "human" only below it', () => {
     expect(rule(0.81)).toBe('likely-ai')
@@ -49,21 +49,19 @@ describe('decideVerdict', () => {
   })
 
   it('never says "likely human" of a probability over one half, whatever the floor', () => {
-    expect(decideVerdict({ probability: 0.55, threshold: 0.9, uncertainFloor: 0.8, aiShare: 0.2 })).toBe(
-      'uncertain'
-    )
-    // a low calibrated threshold pulls the uncertain band down with it
-    expect(decideVerdict({ probability: 0.35, threshold: 0.3, uncertainFloor: 0.6, aiShare: 0.2 })).toBe(
-      'likely-ai'
-    )
-    expect(decideVerdict({ probability: 0.25, threshold: 0.3, uncertainFloor: 0.6, aiShare: 0.2 })).toBe(
-      'likely-human'
-    )
+    expect(decideVerdict({ probability: 0.55, threshold: 0.9, uncertainFloor: 0.8 })).toBe('uncertain')
+    // a low calibrated threshold pulls the uncertain band down with it, but "likely AI" still needs over one half
+    expect(decideVerdict({ probability: 0.35, threshold: 0.3, uncertainFloor: 0.6 })).toBe('uncertain')
+    expect(decideVerdict({ probability: 0.51, threshold: 0.3, uncertainFloor: 0.6 })).toBe('likely-ai')
+    expect(decideVerdict({ probability: 0.25, threshold: 0.3, uncertainFloor: 0.6 })).toBe('likely-human')
   })
 
-  it('does not flag a document none of whose passages reads like AI', () => {
-    expect(rule(0.99, 0)).toBe('uncertain')
-    expect(rule(0.99, null)).toBe('likely-ai')
+  it('judges the whole text: a document can read like AI when no single passage clears the stricter passage line', () => {
+    // whatever share of the text its passages shade: the rule reads the document's probability only
+    for (const share of [0, 0.4, null])
+      expect(judgeAt(summary(0.99, share), card.operatingPoints[1], 0.3).verdict, `share ${share}`).toBe(
+        'likely-ai'
+      )
   })
 })
 
@@ -93,8 +91,7 @@ describe('one rule wherever the verdict is decided', () => {
             decideVerdict({
               probability: q,
               threshold: point.threshold,
-              uncertainFloor: card.uncertainFloor,
-              aiShare
+              uncertainFloor: card.uncertainFloor
             })
           )
         }
