@@ -38,7 +38,7 @@ export const LEANS_AI_WORDS = 'Leans AI, not enough on its own'
 
 /** Why a passage that leans towards AI is not shaded: said wherever that label is explained. */
 export const LEANS_AI_REASON =
-  'One passage is shaded as AI only when its score is very high, because a long essay has many passages and one of them can score high by chance; this one is below that bar.'
+  'One passage is shaded as AI only when its score is very high, because a long essay has many passages and one of them can score high by chance.'
 
 /** A probability: 0.873 → "87%". Calibration is not sharp enough for more; extremes are "<1%" and ">99%". */
 export function formatPercent(value: number | null | undefined): string {

@@ -111,6 +111,22 @@ describe('DocumentView', () => {
     expect(screen.queryByTestId('explanation')).toBeNull()
   })
 
+  it('says a passage leans towards AI, and why it is not shaded, instead of "Uncertain · 93%"', async () => {
+    const leaning = {
+      ...scoredEssay,
+      passages: scoredEssay.passages.map((p) =>
+        p.score?.label === 'uncertain' ? { ...p, score: { ...p.score, aiProbability: 0.93 } } : p
+      )
+    }
+    render(DocumentView, { props: { result: leaning, onBack: () => {} } })
+    const chip = screen.getByRole('button', { name: /Leans AI, not enough on its own · 93%/ })
+    await fireEvent.click(chip)
+    const explanation = screen.getByTestId('explanation')
+    expect(explanation.textContent).toContain('Leans AI, not enough on its own · 93%')
+    expect(within(explanation).getByTestId('leans-ai-reason').textContent).toContain('below that bar')
+    expect(document.body.textContent).not.toMatch(/Uncertain · 93%/)
+  })
+
   it('underlines the phrases that pushed the score inside the text itself', () => {
     const { container } = render(DocumentView, { props: { result: scoredEssay, onBack: () => {} } })
     const towardsAi = [...container.querySelectorAll('article mark.phrase-ai')].map((m) => m.textContent)

@@ -139,7 +139,7 @@ export function explanationsSection(result: DocumentResult): SafeHtml {
 export function passagesSection(result: DocumentResult): SafeHtml {
   const legend = markup`<div class="legend">
 <span class="band-ai">${BAND_MARKER.ai} Reads like AI</span>
-<span class="band-uncertain">${BAND_MARKER.uncertain} Uncertain</span>
+<span class="band-uncertain">${BAND_MARKER.uncertain} Uncertain or leans AI</span>
 <span class="band-human">${BAND_MARKER.human} Reads like human</span>
 <span class="band-neutral">${BAND_MARKER.neutral} Not scored / too short</span></div>`
   const noText = result.text === undefined
