@@ -77,4 +77,14 @@ describe('ResultsTable', () => {
     expect(row.textContent).toContain('Limited evidence: too short for a verdict')
     expect(row.textContent).toContain('1 in 100 · limited evidence')
   })
+
+  it('says the whole text reads like AI when no single passage does, beside the 0% share', () => {
+    const whole = {
+      ...scoredEssay,
+      detector: { ...scoredEssay.detector!, verdict: 'likely-ai' as const, aiShare: 0 }
+    }
+    render(ResultsTable, { props: { results: [whole], onOpen: () => {} } })
+    const cell = screen.getByTitle(/the text as a whole does/)
+    expect(cell.textContent).toBe('0% · whole text')
+  })
 })
