@@ -10,23 +10,17 @@
  * and the event loop's longest stall meanwhile (recognition runs in worker threads).
  *   npx tsx scripts/bench-ocr.ts [--pages 3]
  */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { closeOcrWorkers, createOcrEngine } from '../src/pipeline/ocr/engine'
 import { extractScannedPdf } from '../src/pipeline/ocr'
 import { loadPdfjs } from '../src/pipeline/extract/pdf'
 import { renderPages } from './ocr/page-image'
+import { cpuMs, onePageEssays } from './ocr/essays'
 import { fmt, loadAverage, printTarget } from './bench/targets'
 
 const i = process.argv.indexOf('--pages')
 const PAGES = Math.max(2, i > 0 ? Number(process.argv[i + 1]) : 3)
 const TARGET_S = 3
-
-const cpuMs = (): number => {
-  const u = process.cpuUsage()
-  return (u.user + u.system) / 1000
-}
 
 async function timed<T>(f: () => Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
   const c0 = cpuMs()
@@ -36,18 +30,7 @@ async function timed<T>(f: () => Promise<T>): Promise<{ value: T; wall: number; 
 }
 
 async function main(): Promise<void> {
-  const essays = readFileSync(
-    join(__dirname, '..', '..', 'shared', 'data', 'asap-essays', 'data.jsonl'),
-    'utf8'
-  )
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => (JSON.parse(line) as { text: string }).text)
-    .filter((text) => {
-      const words = text.split(/\s+/).length
-      return words >= 330 && words <= 420
-    })
-  const pages = essays.slice(0, PAGES).map((text) => renderPages(text, { dpi: 300 })[0])
+  const pages = onePageEssays(PAGES).map((text) => renderPages(text, { dpi: 300 })[0])
   const pdf = await PDFDocument.create()
   for (const png of pages) {
     const image = await pdf.embedPng(png)

@@ -7,46 +7,30 @@
  */
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { readFileSync } from 'node:fs'
 import { createWorker, OEM, PSM } from 'tesseract.js'
 import { renderPages } from './page-image'
 import { toGrayPgm } from '../../src/pipeline/ocr/prepare'
 import { charAccuracy } from './accuracy'
+import { cpuMs, onePageEssays } from './essays'
 
 const nodeRequire = createRequire(__filename)
 const eng = nodeRequire('@tesseract.js-data/eng') as { langPath: string }
 const i = process.argv.indexOf('--pages')
 const PAGES = i > 0 ? Number(process.argv[i + 1]) : 2
 
-const cpu = (): number => {
-  const u = process.cpuUsage()
-  return (u.user + u.system) / 1000
-}
-
 async function main(): Promise<void> {
-  const essays = readFileSync(
-    join(__dirname, '..', '..', '..', 'shared', 'data', 'asap-essays', 'data.jsonl'),
-    'utf8'
-  )
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => (JSON.parse(line) as { text: string }).text)
-    .filter((text) => {
-      const words = text.split(/\s+/).length
-      return words >= 330 && words <= 420
-    })
-    .slice(0, PAGES)
+  const essays = onePageEssays(PAGES)
   const pngs = essays.map((text) => renderPages(text, { dpi: 300 })[0])
   for (const data of ['4.0.0', '4.0.0_best_int']) {
     const t0 = performance.now()
-    const c0 = cpu()
+    const c0 = cpuMs()
     const worker = await createWorker('eng', OEM.LSTM_ONLY, {
       langPath: join(eng.langPath, '..', data),
       gzip: true,
       cacheMethod: 'none'
     })
     console.log(
-      `data ${data}: engine start ${(performance.now() - t0).toFixed(0)} ms wall, ${(cpu() - c0).toFixed(0)} ms CPU`
+      `data ${data}: engine start ${(performance.now() - t0).toFixed(0)} ms wall, ${(cpuMs() - c0).toFixed(0)} ms CPU`
     )
     const variants: [
       string,
@@ -71,11 +55,11 @@ async function main(): Promise<void> {
       await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, ...params })
       let wall = 0
       let prepMs = 0
-      let cpuMs = 0
+      let spentMs = 0
       let acc = 0
       let conf = 0
       for (const [k, png] of pngs.entries()) {
-        const c0 = cpu()
+        const c0 = cpuMs()
         const t0 = performance.now()
         const img = await prep(png)
         prepMs += performance.now() - t0
@@ -85,14 +69,14 @@ async function main(): Promise<void> {
           { text: true, blocks, tsv: !blocks }
         )
         wall += performance.now() - t0
-        cpuMs += cpu() - c0
+        spentMs += cpuMs() - c0
         acc += charAccuracy(essays[k], out.text)
         conf += out.confidence
       }
       const n = pngs.length
       console.log(
         `  ${name.padEnd(40)} ${(wall / n / 1000).toFixed(2)} s/page wall (prepare ${(prepMs / n).toFixed(0)} ms), ` +
-          `${(cpuMs / n / 1000).toFixed(2)} s/page CPU, accuracy ${((100 * acc) / n).toFixed(2)}%, confidence ${(conf / n).toFixed(1)}`
+          `${(spentMs / n / 1000).toFixed(2)} s/page CPU, accuracy ${((100 * acc) / n).toFixed(2)}%, confidence ${(conf / n).toFixed(1)}`
       )
     }
     await worker.terminate()
