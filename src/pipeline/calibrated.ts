@@ -24,13 +24,12 @@ export function applyCalibrationToResult(
 export function calibrated(result: DocumentResult, profile: CalibrationProfile): DocumentResult {
   const applied = applyCalibrationToResult(result, profile)
   const detector = applied.result.detector
-  if (applied.mismatch || !detector) {
-    if (!applied.mismatch) return result
+  if (applied.mismatch)
     return {
       ...result,
       warnings: [...result.warnings, { code: 'extraction-note', message: applied.mismatch }]
     }
-  }
+  if (!detector) return result
   const lengthNote = lengthMismatch(result.words, profile)
   const calibration = {
     id: profile.id,
