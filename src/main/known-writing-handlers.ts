@@ -3,6 +3,7 @@ import type { ApiHandlers, ApiResult } from '../shared/api'
 import type { DocumentResult } from '../shared/types'
 import type { ResultsStore } from '../pipeline/results-store'
 import type { KnownWritingService } from './known-writing-service'
+import { invalid } from './validate'
 
 type KnownWritingVerbs = Pick<
   ApiHandlers,
@@ -10,10 +11,6 @@ type KnownWritingVerbs = Pick<
 >
 
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value })
-const invalid = (message: string): ApiResult<never> => ({
-  ok: false,
-  error: { code: 'invalid-request', message }
-})
 const isName = (x: unknown): x is string => typeof x === 'string' && x.trim().length > 0 && x.length <= 200
 
 export function createKnownWritingHandlers(

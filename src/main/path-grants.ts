@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import { basename, isAbsolute, resolve } from 'node:path'
 import type { ApiHandlers, ApiResult, GrantedPath } from '../shared/api'
+import { invalid } from './validate'
 
 /** 144 random bits, URL-safe: not guessable, not derived from the path. */
 const ID_BYTES = 18
@@ -51,11 +52,6 @@ export class PathGrants {
     return { ok: true, value: paths }
   }
 }
-
-const invalid = (message: string): ApiResult<never> => ({
-  ok: false,
-  error: { code: 'invalid-request', message }
-})
 
 export interface GrantSources {
   pickFiles: () => Promise<string[]>

@@ -10,7 +10,8 @@ import { DEFAULT_OPERATING_POINT, isOperatingPointName } from '../shared/operati
 
 const MAX_PATHS = 100_000
 
-const invalid = (message: string): ApiResult<never> => ({
+/** The refusal every verb gives a malformed or unauthorised request. */
+export const invalid = (message: string): ApiResult<never> => ({
   ok: false,
   error: { code: 'invalid-request', message }
 })
