@@ -6,6 +6,7 @@
  */
 import type { HiddenHow } from '../../shared/types'
 import { childElements, firstChild, type XmlElement } from './xml'
+import { isNearWhite } from './colour'
 
 export interface RunLook {
   vanish?: boolean
@@ -99,18 +100,9 @@ export function styleLook(id: string | undefined, styles: RunStyles): RunLook {
   return Object.assign({}, ...chain) as RunLook
 }
 
-/** Nearly white: every channel at least F0. */
-function isWhite(hex: string | undefined): boolean {
-  return (
-    hex !== undefined &&
-    /^[0-9a-f]{6}$/i.test(hex) &&
-    [0, 2, 4].every((i) => parseInt(hex.slice(i, i + 2), 16) >= 0xf0)
-  )
-}
-
 /** A fill that replaces the white page behind the text ("auto", "none" and white leave it white). */
 function isBackground(hex: string | undefined): boolean {
-  return hex !== undefined && /^[0-9a-f]{6}$/i.test(hex) && !isWhite(hex)
+  return hex !== undefined && /^[0-9a-f]{6}$/i.test(hex) && !isNearWhite(hex)
 }
 
 /**
@@ -121,6 +113,6 @@ export function hiddenHow(look: RunLook, behind: string | undefined): HiddenHow 
   if (look.vanish) return 'hidden-formatting'
   if (look.size !== undefined && look.size <= TINY_HALF_POINTS) return 'tiny-text'
   const background = isBackground(look.fill) ? look.fill : behind
-  if (isWhite(look.color) && !isBackground(background)) return 'white-text'
+  if (isNearWhite(look.color) && !isBackground(background)) return 'white-text'
   return null
 }

@@ -5,6 +5,7 @@
  */
 import type { HiddenHow } from '../../shared/types'
 import { childElements, firstChild, type XmlElement } from './xml'
+import { isNearWhite } from './colour'
 
 export interface OdtLook {
   /** text:display: "none" hides the text. */
@@ -102,10 +103,9 @@ export function paragraphLook(p: XmlElement, styles: OdtStyles): OdtLook {
   }
 }
 
-/** Nearly white: every channel at least f0. */
+/** ODF writes colours as "#rrggbb". */
 function isWhite(color: string | undefined): boolean {
-  const m = /^#([0-9a-f]{6})$/i.exec(color ?? '')
-  return !!m && [0, 2, 4].every((i) => parseInt((m[1] as string).slice(i, i + 2), 16) >= 0xf0)
+  return color?.startsWith('#') === true && isNearWhite(color.slice(1))
 }
 
 /** Why text with this look is invisible, or null when a reader sees it. */
